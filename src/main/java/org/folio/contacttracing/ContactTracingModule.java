@@ -1,0 +1,133 @@
+package org.folio.contacttracing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.folio.contacttracing.platform.config.DatabaseSettings;
+import org.folio.contacttracing.platform.config.ModuleConfig;
+import org.folio.contacttracing.platform.db.Database;
+import org.folio.contacttracing.platform.db.EmbeddedPostgres;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.FailureHandler;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.OkapiHeaders;
+import org.folio.contacttracing.platform.logging.RequestLogContext;
+import org.folio.contacttracing.platform.tenant.SchemaMigrations;
+import org.folio.contacttracing.platform.tenant.TenantApi;
+
+/**
+ * The running module: one Vert.x, one connection pool, one HTTP server, and the features that serve
+ * {@code /contact-tracing}. Holds no state between requests, so several instances can run side by side
+ * behind Okapi against one PostgreSQL.
+ */
+public final class ContactTracingModule {
+  private static final Logger log = LogManager.getLogger(ContactTracingModule.class);
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final Vertx vertx;
+  private final Database database;
+  private final HttpServer server;
+  private final Api api;
+  private final Optional<EmbeddedPostgres> embedded;
+
+  private ContactTracingModule(Vertx vertx, Database database, HttpServer server, Api api,
+      Optional<EmbeddedPostgres> embedded) {
+    this.vertx = vertx;
+    this.database = database;
+    this.server = server;
+    this.api = api;
+    this.embedded = embedded;
+  }
+
+  /** Starts the module; without a configured database it first starts the embedded PostgreSQL. */
+  public static Future<ContactTracingModule> start(ModuleConfig config) {
+    RequestLogContext.install();
+    Optional<EmbeddedPostgres> embedded = config.database().isPresent()
+        ? Optional.empty()
+        : Optional.of(EmbeddedPostgres.startForModule(config.embeddedDataDirectory(), System.getenv()));
+    DatabaseSettings settings = config.database().orElseGet(() -> embedded.orElseThrow().settings());
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)));
+    Database database = Database.connect(vertx, settings);
+    Router router = Router.router(vertx);
+    Api api = routes(vertx, router, database, settings, config);
+    return vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()))
+        .requestHandler(router)
+        .listen()
+        .map(server -> {
+          log.info("mod-contact-tracing listening on port {}", server.actualPort());
+          return new ContactTracingModule(vertx, database, server, api, embedded);
+        })
+        .recover(failure -> {
+          embedded.ifPresent(EmbeddedPostgres::close);
+          return vertx.close().transform(closed -> Future.failedFuture(failure));
+        });
+  }
+
+  private static Api routes(Vertx vertx, Router router, Database database, DatabaseSettings settings,
+      ModuleConfig config) {
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.get("/admin/health").handler(routing -> routing.response()
+        .putHeader("Content-Type", "text/plain")
+        .end("OK"));
+    router.route("/_/*").handler(OkapiHeaders::require);
+    router.route("/contact-tracing/*").handler(OkapiHeaders::require);
+    Api api = new Api(router);
+    new TenantApi(vertx, database.pool(), new SchemaMigrations(vertx, settings)).routes(api);
+    features(database, config).forEach(feature -> feature.routes(api));
+    api.loadSchemas();
+    router.route().failureHandler(new FailureHandler());
+    router.errorHandler(404, routing -> plain(routing, 404, "Not found"));
+    router.errorHandler(405, routing -> plain(routing, 405, "Method not allowed"));
+    return api;
+  }
+
+  /** The product, feature by feature. */
+  private static List<Feature> features(Database database, ModuleConfig config) {
+    return List.of();
+  }
+
+  private static void plain(RoutingContext routing, int status, String text) {
+    routing.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** {@code METHOD path} of every endpoint the module serves, for the contract test. */
+  public List<String> routes() {
+    return api.declared();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Stops taking requests, lets requests in flight finish within {@code grace}, closes the pool, then stops
+   * Vert.x and the embedded PostgreSQL if this module started it.
+   */
+  public CompletableFuture<Void> stop(Duration grace) {
+    return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .transform(closed -> database.close())
+        .toCompletionStage().toCompletableFuture()
+        .exceptionally(failure -> null)
+        // Vert.x is closed from outside its own event loops, which it is shutting down
+        .thenComposeAsync(closed -> vertx.close().toCompletionStage())
+        .whenComplete((closed, failure) -> embedded.ifPresent(EmbeddedPostgres::close));
+  }
+}

@@ -1,0 +1,74 @@
+package org.folio.contacttracing.platform.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the module is started with. Built once by {@code Main} from the command line and the
+ * environment; tests build it directly.
+ *
+ * @param httpPort port to listen on
+ * @param database an external PostgreSQL, or empty to start the embedded one
+ * @param embeddedDataDirectory where the embedded PostgreSQL keeps its data between runs
+ * @param clock the module's notion of "now"; tests inject their own
+ */
+public record ModuleConfig(
+    int httpPort,
+    Optional<DatabaseSettings> database,
+    Path embeddedDataDirectory,
+    Clock clock) {
+
+  public static final int DEFAULT_PORT = 8081;
+  public static final String EMBEDDED_DIR_VARIABLE = "CONTACT_TRACING_EMBEDDED_PG_DIR";
+
+  /**
+   * Reads the configuration the way FOLIO deploys modules: {@code -Dhttp.port=N} as a system property, or
+   * {@code -Dhttp.port=N} / {@code http.port=N} as arguments after the jar (the arguments win).
+   */
+  public static ModuleConfig from(List<String> args, Map<String, String> env, Map<String, String> systemProperties) {
+    String port = systemProperties.get("http.port");
+    for (String arg : args) {
+      String plain = arg.startsWith("-D") ? arg.substring(2) : arg;
+      if (plain.startsWith("http.port=")) {
+        port = plain.substring("http.port=".length());
+      } else {
+        throw new IllegalArgumentException("Unknown argument: " + arg + " (expected http.port=N)");
+      }
+    }
+    return new ModuleConfig(
+        parsePort(port),
+        DatabaseSettings.fromEnvironment(env),
+        embeddedDataDirectory(env, systemProperties),
+        Clock.systemUTC());
+  }
+
+  static Path embeddedDataDirectory(Map<String, String> env, Map<String, String> systemProperties) {
+    String configured = env.get(EMBEDDED_DIR_VARIABLE);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(systemProperties.getOrDefault("user.home", "."), ".mod-contact-tracing", "pgdata");
+  }
+
+  private static int parsePort(String port) {
+    if (port == null || port.isBlank()) {
+      return DEFAULT_PORT;
+    }
+    try {
+      int value = Integer.parseInt(port.trim());
+      if (value < 0 || value > 65535) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("http.port must be a port number, got: " + port);
+    }
+  }
+
+  public ModuleConfig withDatabase(DatabaseSettings settings) {
+    return new ModuleConfig(httpPort, Optional.of(settings), embeddedDataDirectory, clock);
+  }
+}

@@ -1,0 +1,96 @@
+package org.folio.contacttracing.platform.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.folio.contacttracing.platform.json.SchemaValidator;
+
+/**
+ * Where features declare their endpoints. The wiring from a handler's {@code Future<Response>} to the wire,
+ * and from its failure to the one error mapper, is written here once.
+ */
+public final class Api {
+
+  /** A feature's endpoint: turns one request into a response or a failure. */
+  @FunctionalInterface
+  public interface Handler {
+    Future<Response> handle(RequestContext request);
+  }
+
+  private final Router router;
+  private final Set<String> bodySchemas = new TreeSet<>();
+  private SchemaValidator schemas;
+
+  public Api(Router router) {
+    this.router = router;
+  }
+
+  public void get(String path, Handler handler) {
+    add(HttpMethod.GET, path, null, handler);
+  }
+
+  public void delete(String path, Handler handler) {
+    add(HttpMethod.DELETE, path, null, handler);
+  }
+
+  /** A POST without a request body, such as a timer call. */
+  public void post(String path, Handler handler) {
+    add(HttpMethod.POST, path, null, handler);
+  }
+
+  /** A POST whose JSON body must conform to {@code ramls/schemas/<bodySchema>}; handlers read it with {@code body()}. */
+  public void post(String path, String bodySchema, Handler handler) {
+    add(HttpMethod.POST, path, bodySchema, handler);
+  }
+
+  public void put(String path, String bodySchema, Handler handler) {
+    add(HttpMethod.PUT, path, bodySchema, handler);
+  }
+
+  /** Loads the schemas the declared routes name; called once, after all features declared their routes. */
+  public void loadSchemas() {
+    schemas = SchemaValidator.load(List.copyOf(bodySchemas));
+  }
+
+  /** The routes declared so far, as {@code METHOD path} with {@code {param}} placeholders; the RAML test reads them. */
+  public List<String> declared() {
+    return router.getRoutes().stream()
+        .filter(route -> route.methods() != null && route.getPath() != null)
+        .flatMap(route -> route.methods().stream().map(method -> method.name() + " " + ramlPath(route)))
+        .sorted()
+        .toList();
+  }
+
+  private static String ramlPath(Route route) {
+    return route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+  }
+
+  private void add(HttpMethod method, String path, String bodySchema, Handler handler) {
+    if (bodySchema != null) {
+      bodySchemas.add(bodySchema);
+    }
+    router.route(method, path.replaceAll("\\{([A-Za-z]+)}", ":$1"))
+        .handler(routing -> invoke(routing, bodySchema, handler));
+  }
+
+  private void invoke(RoutingContext routing, String bodySchema, Handler handler) {
+    Future<Response> response;
+    try {
+      response = handler.handle(OkapiHeaders.requestContext(routing).withBody(schemas, bodySchema));
+    } catch (RuntimeException e) {
+      response = Future.failedFuture(e);
+    }
+    response.onComplete(done -> {
+      if (done.succeeded()) {
+        done.result().writeTo(routing.response());
+      } else {
+        routing.fail(done.cause());
+      }
+    });
+  }
+}

@@ -1,0 +1,83 @@
+package org.folio.contacttracing.platform.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The one place that turns a failure into FOLIO's error formats: 422 as {@code errors} JSON, every other
+ * status as text/plain. A fault of the module is a 500 whose body says nothing about data or code, and whose
+ * log line names the type and place of the fault but not its message, which may quote submitted values.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger log = LogManager.getLogger(FailureHandler.class);
+
+  @Override
+  public void handle(RoutingContext routing) {
+    if (routing.response().headWritten()) {
+      routing.response().reset();
+      return;
+    }
+    toResponse(routing).writeTo(routing.response());
+  }
+
+  private static Response toResponse(RoutingContext routing) {
+    Throwable failure = routing.failure();
+    if (failure instanceof ValidationException validation) {
+      return Response.json(422, validation.toJson());
+    }
+    if (failure instanceof ClientException client) {
+      return Response.text(client.status(), client.getMessage());
+    }
+    int status = routing.statusCode();
+    if (failure == null && status >= 400 && status < 500) {
+      return Response.text(status, clientStatusText(status));
+    }
+    logFault(routing, failure);
+    return Response.text(500, "Internal server error");
+  }
+
+  static String clientStatusText(int status) {
+    return switch (status) {
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Request body too large: at most 64 KiB";
+      case 414 -> "Request URI too long";
+      case 415 -> "Unsupported media type";
+      case 431 -> "Request headers too large";
+      default -> "Bad request";
+    };
+  }
+
+  private static void logFault(RoutingContext routing, Throwable failure) {
+    String where = routing.request().method() + " "
+        + (routing.currentRoute() != null && routing.currentRoute().getPath() != null
+            ? routing.currentRoute().getPath() : routing.request().path());
+    if (failure == null) {
+      log.error("Request {} failed with status {}", where, routing.statusCode());
+      return;
+    }
+    log.error("Request {} failed: {}", where, describe(failure), new RedactedFault(failure));
+  }
+
+  /** Type and, for PostgreSQL, the SQL state and constraint: enough to find the fault, no submitted values. */
+  static String describe(Throwable failure) {
+    if (failure instanceof PgException pg) {
+      return "PgException sqlState=" + pg.getSqlState() + " constraint=" + pg.getConstraint();
+    }
+    return failure.getClass().getName();
+  }
+
+  /** Carries a fault's stack trace into the log without its message. */
+  private static final class RedactedFault extends RuntimeException {
+    RedactedFault(Throwable original) {
+      super(original.getClass().getName(), null, false, true);
+      setStackTrace(original.getStackTrace());
+      if (original.getCause() != null && original.getCause() != original) {
+        initCause(new RedactedFault(original.getCause()));
+      }
+    }
+  }
+}

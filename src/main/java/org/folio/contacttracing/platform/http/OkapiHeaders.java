@@ -1,0 +1,54 @@
+package org.folio.contacttracing.platform.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.logging.RequestLogContext;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * Reads the headers Okapi sets. Runs before every tenant route, so a missing or hostile tenant is refused
+ * with a 400 before anything can reach SQL, and every log line of the request carries its ids.
+ */
+public final class OkapiHeaders {
+  public static final String TENANT = "X-Okapi-Tenant";
+  public static final String USER_ID = "X-Okapi-User-Id";
+  public static final String REQUEST_ID = "X-Okapi-Request-Id";
+
+  private static final String KEY = RequestContext.class.getName();
+
+  private OkapiHeaders() {
+  }
+
+  /** Route handler: validates the headers, stores them with the request and in the log context. */
+  public static void require(RoutingContext routing) {
+    String requestId = routing.request().getHeader(REQUEST_ID);
+    String rawUser = routing.request().getHeader(USER_ID);
+    String rawTenant = routing.request().getHeader(TENANT);
+    // ids go into the log context before validation, so even a refusal is traceable; they are not visitor data
+    RequestLogContext.set(requestId == null ? "" : requestId.replaceAll("[^\\x21-\\x7e]", "?"),
+        safeForLog(rawTenant), safeForLog(rawUser));
+    TenantId tenant = TenantId.fromHeader(rawTenant);
+    Optional<UUID> userId = Optional.ofNullable(rawUser)
+        .filter(value -> !value.isEmpty())
+        .map(value -> Ids.parse(value, USER_ID));
+    routing.put(KEY, new RequestContext(routing, tenant, userId, requestId == null ? "" : requestId, null, null));
+    routing.next();
+  }
+
+  static RequestContext requestContext(RoutingContext routing) {
+    RequestContext context = routing.get(KEY);
+    if (context == null) {
+      throw new IllegalStateException("Okapi headers were not read for " + routing.request().path());
+    }
+    return context;
+  }
+
+  /** A header value short and plain enough to put in a log line; anything else is replaced. */
+  private static String safeForLog(String value) {
+    if (value == null) {
+      return "";
+    }
+    return value.length() <= 40 && value.matches("[A-Za-z0-9_-]*") ? value : "(invalid)";
+  }
+}

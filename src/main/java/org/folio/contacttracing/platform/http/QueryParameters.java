@@ -1,0 +1,75 @@
+package org.folio.contacttracing.platform.http;
+
+import io.vertx.core.MultiMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Typed query parameters; a malformed value is a 400 naming the parameter, never echoing it. */
+public final class QueryParameters {
+  public static final int DEFAULT_LIMIT = 10;
+
+  private final MultiMap params;
+
+  QueryParameters(MultiMap params) {
+    this.params = params;
+  }
+
+  public Optional<String> string(String name) {
+    String value = params.get(name);
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  public int offset() {
+    return integer("offset", 0, 0, Integer.MAX_VALUE);
+  }
+
+  /** FOLIO's paging: default 10, {@code 0} is legal (count only), anything above {@code max} is a 400. */
+  public int limit(int max) {
+    return integer("limit", DEFAULT_LIMIT, 0, max);
+  }
+
+  public int integer(String name, int fallback, int min, int max) {
+    Optional<String> value = string(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed < min || parsed > max) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw ClientException.badRequest(name + " must be an integer from " + min + " to " + max);
+    }
+  }
+
+  /** An ISO-8601 timestamp with offset, for example {@code 2026-03-01T10:15:00+01:00}. */
+  public Optional<OffsetDateTime> timestamp(String name) {
+    return string(name).map(value -> {
+      try {
+        return OffsetDateTime.parse(value);
+      } catch (DateTimeParseException e) {
+        throw ClientException.badRequest(name + " must be an ISO-8601 date-time with offset");
+      }
+    });
+  }
+
+  /** A calendar date {@code YYYY-MM-DD}. */
+  public Optional<LocalDate> date(String name) {
+    return string(name).map(value -> {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw ClientException.badRequest(name + " must be a date YYYY-MM-DD");
+      }
+    });
+  }
+
+  public Optional<UUID> uuid(String name) {
+    return string(name).map(value -> Ids.parse(value, name));
+  }
+}

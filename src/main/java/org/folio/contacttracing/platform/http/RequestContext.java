@@ -1,0 +1,99 @@
+package org.folio.contacttracing.platform.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.json.SchemaValidator;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * One request as handlers see it: the validated tenant, the Okapi user and request ids, and typed access to
+ * path parameters, query parameters and the schema-validated body.
+ */
+public final class RequestContext {
+  private final RoutingContext routing;
+  private final TenantId tenant;
+  private final Optional<UUID> userId;
+  private final String requestId;
+  private final SchemaValidator schemas;
+  private final String bodySchema;
+
+  RequestContext(RoutingContext routing, TenantId tenant, Optional<UUID> userId, String requestId,
+      SchemaValidator schemas, String bodySchema) {
+    this.routing = routing;
+    this.tenant = tenant;
+    this.userId = userId;
+    this.requestId = requestId;
+    this.schemas = schemas;
+    this.bodySchema = bodySchema;
+  }
+
+  RequestContext withBody(SchemaValidator validator, String schema) {
+    return new RequestContext(routing, tenant, userId, requestId, validator, schema);
+  }
+
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  /** {@code X-Okapi-User-Id}; absent on timer and tenant calls. */
+  public Optional<UUID> userId() {
+    return userId;
+  }
+
+  /** {@code X-Okapi-Request-Id}, or empty when Okapi sent none. */
+  public String requestId() {
+    return requestId;
+  }
+
+  public String header(String name) {
+    return routing.request().getHeader(name);
+  }
+
+  /** Whether the client prefers {@code mediaType} over JSON in its {@code Accept} header. */
+  public boolean accepts(String mediaType) {
+    String accept = header("Accept");
+    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(mediaType);
+  }
+
+  public QueryParameters query() {
+    return new QueryParameters(routing.queryParams());
+  }
+
+  /** A path parameter that must be a UUID; anything else is a 400. */
+  public UUID pathId(String name) {
+    return Ids.parse(routing.pathParam(name), name);
+  }
+
+  /** The request body, parsed as a JSON object and validated against the schema its route names. */
+  public JsonObject body() {
+    if (bodySchema == null) {
+      throw new IllegalStateException("Route declares no body schema: " + routing.request().path());
+    }
+    JsonObject body = jsonBody();
+    schemas.validate(bodySchema, body);
+    return body;
+  }
+
+  private JsonObject jsonBody() {
+    String contentType = header("Content-Type");
+    if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new ClientException(415, "Content-Type must be application/json");
+    }
+    if (routing.body() == null || routing.body().length() <= 0) {
+      throw ClientException.badRequest("A JSON request body is required");
+    }
+    Object parsed;
+    try {
+      parsed = routing.body().buffer().toJsonValue();
+    } catch (DecodeException e) {
+      throw ClientException.badRequest("The request body is not valid JSON");
+    }
+    if (!(parsed instanceof JsonObject object)) {
+      throw ClientException.badRequest("The request body must be a JSON object");
+    }
+    return object;
+  }
+}
