@@ -16,6 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import org.folio.contacttracing.contactlog.ContactLogApi;
+import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.decline.DeclineApi;
+import org.folio.contacttracing.decline.DeclineStore;
+import org.folio.contacttracing.mandate.LoggingGate;
+import org.folio.contacttracing.mandate.MandateApi;
+import org.folio.contacttracing.mandate.MandateStore;
+import org.folio.contacttracing.notice.NoticeApi;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.LoggedAccessAudit;
 import org.folio.contacttracing.platform.config.DatabaseSettings;
 import org.folio.contacttracing.platform.config.ModuleConfig;
 import org.folio.contacttracing.platform.db.Database;
@@ -27,6 +39,10 @@ import org.folio.contacttracing.platform.http.OkapiHeaders;
 import org.folio.contacttracing.platform.logging.RequestLogContext;
 import org.folio.contacttracing.platform.tenant.SchemaMigrations;
 import org.folio.contacttracing.platform.tenant.TenantApi;
+import org.folio.contacttracing.retention.RetentionApi;
+import org.folio.contacttracing.settings.SettingsApi;
+import org.folio.contacttracing.settings.SettingsStore;
+import org.folio.contacttracing.visitcount.VisitCountApi;
 
 /**
  * The running module: one Vert.x, one connection pool, one HTTP server, and the features that serve
@@ -97,7 +113,20 @@ public final class ContactTracingModule {
 
   /** The product, feature by feature. */
   private static List<Feature> features(Database database, ModuleConfig config) {
-    return List.of();
+    Pool pool = database.pool();
+    Clock clock = config.clock();
+    AccessAudit audit = new LoggedAccessAudit();
+    SettingsStore settings = new SettingsStore(pool);
+    MandateStore mandates = new MandateStore(pool);
+    LoggingGate gate = new LoggingGate(mandates, settings, clock);
+    return List.of(
+        new SettingsApi(settings, audit, clock),
+        new MandateApi(mandates, settings, audit, clock),
+        new ContactLogApi(new ContactLogStore(pool), gate, audit),
+        new DeclineApi(pool, new DeclineStore(), gate),
+        new VisitCountApi(pool, settings, clock),
+        new NoticeApi(mandates, settings, clock),
+        new RetentionApi(pool, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

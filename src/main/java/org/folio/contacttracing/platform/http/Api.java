@@ -2,7 +2,6 @@ package org.folio.contacttracing.platform.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -24,6 +23,7 @@ public final class Api {
 
   private final Router router;
   private final Set<String> bodySchemas = new TreeSet<>();
+  private final Set<String> declared = new TreeSet<>();
   private SchemaValidator schemas;
 
   public Api(Router router) {
@@ -57,23 +57,16 @@ public final class Api {
     schemas = SchemaValidator.load(List.copyOf(bodySchemas));
   }
 
-  /** The routes declared so far, as {@code METHOD path} with {@code {param}} placeholders; the RAML test reads them. */
+  /** The endpoints declared so far, as {@code METHOD path} with {@code {param}} placeholders; the contract tests read them. */
   public List<String> declared() {
-    return router.getRoutes().stream()
-        .filter(route -> route.methods() != null && route.getPath() != null)
-        .flatMap(route -> route.methods().stream().map(method -> method.name() + " " + ramlPath(route)))
-        .sorted()
-        .toList();
-  }
-
-  private static String ramlPath(Route route) {
-    return route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+    return List.copyOf(declared);
   }
 
   private void add(HttpMethod method, String path, String bodySchema, Handler handler) {
     if (bodySchema != null) {
       bodySchemas.add(bodySchema);
     }
+    declared.add(method.name() + " " + path);
     router.route(method, path.replaceAll("\\{([A-Za-z]+)}", ":$1"))
         .handler(routing -> invoke(routing, bodySchema, handler));
   }

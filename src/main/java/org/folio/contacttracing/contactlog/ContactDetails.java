@@ -1,0 +1,65 @@
+package org.folio.contacttracing.contactlog;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.folio.contacttracing.mandate.ContactField;
+import org.folio.contacttracing.mandate.Mandate;
+import org.folio.contacttracing.platform.http.FieldError;
+
+/** The personal data of one visit: only ever the fields the mandate in force collects. */
+public record ContactDetails(Optional<String> name, Optional<String> phone, Optional<String> email,
+    Optional<Integer> partySize) {
+
+  public static ContactDetails fromJson(JsonObject json) {
+    return new ContactDetails(
+        Optional.ofNullable(json.getString("name")),
+        Optional.ofNullable(json.getString("phone")),
+        Optional.ofNullable(json.getString("email")),
+        Optional.ofNullable(json.getInteger("partySize")));
+  }
+
+  /** Which fields were given. */
+  Map<ContactField, Boolean> present() {
+    Map<ContactField, Boolean> present = new EnumMap<>(ContactField.class);
+    present.put(ContactField.NAME, name.filter(v -> !v.isBlank()).isPresent());
+    present.put(ContactField.PHONE, phone.filter(v -> !v.isBlank()).isPresent());
+    present.put(ContactField.EMAIL, email.filter(v -> !v.isBlank()).isPresent());
+    present.put(ContactField.PARTY_SIZE, partySize.isPresent());
+    return present;
+  }
+
+  /**
+   * The mandate's rule: every field it collects is given, and no other. Errors name the field, never its value.
+   */
+  public List<FieldError> check(Mandate mandate) {
+    List<FieldError> errors = new ArrayList<>();
+    present().forEach((field, given) -> {
+      boolean collected = mandate.collectedFields().contains(field);
+      if (given && !collected) {
+        errors.add(new FieldError("field_not_mandated", field.property(),
+            field.property() + " is not collected by the mandate in force"));
+      } else if (!given && collected) {
+        errors.add(new FieldError("field_required", field.property(),
+            field.property() + " is required by the mandate in force"));
+      }
+    });
+    return errors;
+  }
+
+  public void writeTo(JsonObject json) {
+    name.ifPresent(v -> json.put("name", v));
+    phone.ifPresent(v -> json.put("phone", v));
+    email.ifPresent(v -> json.put("email", v));
+    partySize.ifPresent(v -> json.put("partySize", v));
+  }
+
+  /** Never prints the data itself, so a stray log statement cannot leak it. */
+  @Override
+  public String toString() {
+    return "ContactDetails[redacted]";
+  }
+}

@@ -1,0 +1,128 @@
+package org.folio.contacttracing.contactlog;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.mandate.Admission;
+import org.folio.contacttracing.mandate.LoggingGate;
+import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.FieldError;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.Locations;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.http.Response;
+import org.folio.contacttracing.platform.http.ValidationException;
+
+/**
+ * {@code /contact-tracing/contact-logs}: the front desk records visits and gets back nothing personal; the
+ * privacy officer reads, corrects and deletes them. Every answer with personal data is marked no-store and
+ * every access is reported to the audit.
+ */
+public final class ContactLogApi implements Feature {
+  public static final int MAX_LIMIT = 1000;
+
+  private final ContactLogStore store;
+  private final LoggingGate gate;
+  private final AccessAudit audit;
+
+  public ContactLogApi(ContactLogStore store, LoggingGate gate, AccessAudit audit) {
+    this.store = store;
+    this.gate = gate;
+    this.audit = audit;
+  }
+
+  @Override
+  public void routes(Api api) {
+    api.post("/contact-tracing/contact-logs", "contactLogEntry.json", this::create);
+    api.get("/contact-tracing/contact-logs", this::list);
+    api.get("/contact-tracing/contact-logs/{id}", this::get);
+    api.put("/contact-tracing/contact-logs/{id}", "contactLogEntry.json", this::replace);
+    api.delete("/contact-tracing/contact-logs/{id}", this::delete);
+  }
+
+  private Future<Response> create(RequestContext request) {
+    JsonObject body = request.body();
+    ContactDetails details = ContactDetails.fromJson(body);
+    String location = body.getString("location");
+    return store.pool().withTransaction(conn -> gate
+            .admit(conn, request.tenant(), location, Optional.ofNullable(body.getString("visitedAt")))
+            .map(admission -> entry(UUID.randomUUID(), location, admission, details))
+            .compose(entry -> store.insert(conn, request.tenant(), entry).map(entry)))
+        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_CREATE, 1).map(entry))
+        .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
+  }
+
+  private Future<Response> replace(RequestContext request) {
+    UUID id = request.pathId("id");
+    JsonObject body = request.body();
+    ContactDetails details = ContactDetails.fromJson(body);
+    String location = body.getString("location");
+    return store.pool().withTransaction(conn -> store.find(conn, request.tenant(), id)
+            .map(found -> found.orElseThrow(() -> notFound(id)))
+            // without a new visitedAt the visit keeps its slot
+            .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
+                body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start())))))
+            .map(admission -> entry(id, location, admission, details))
+            .compose(entry -> store.update(conn, request.tenant(), entry)))
+        .compose(updated -> audit.record(request, AuditAction.CONTACT_LOG_UPDATE, 1))
+        .map(Response.noContent());
+  }
+
+  private static ContactLog entry(UUID id, String location, Admission admission, ContactDetails details) {
+    List<FieldError> errors = details.check(admission.mandate());
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return new ContactLog(id, admission.mandate().id(), location, admission.bucket(), admission.destroyAfter(),
+        details);
+  }
+
+  private Future<Response> list(RequestContext request) {
+    Optional<String> location = request.query().string("location").map(Locations::require);
+    Optional<Instant> from = request.query().timestamp("from").map(OffsetDateTime::toInstant);
+    Optional<Instant> to = request.query().timestamp("to").map(OffsetDateTime::toInstant);
+    int offset = request.query().offset();
+    int limit = request.query().limit(MAX_LIMIT);
+    if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+      throw ClientException.badRequest("to must not be before from");
+    }
+    return store.list(request.tenant(), location, from, to, offset, limit)
+        .compose(page -> audit.record(request, AuditAction.CONTACT_LOG_READ, page.entries().size()).map(page))
+        .map(page -> {
+          JsonArray entries = new JsonArray();
+          page.entries().forEach(entry -> entries.add(entry.toJson()));
+          return Response.ok(new JsonObject().put("contactLogs", entries).put("totalRecords", page.totalRecords()))
+              .personalData();
+        });
+  }
+
+  private Future<Response> get(RequestContext request) {
+    UUID id = request.pathId("id");
+    return store.find(store.pool(), request.tenant(), id)
+        .map(found -> found.orElseThrow(() -> notFound(id)))
+        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1).map(entry))
+        .map(entry -> Response.ok(entry.toJson()).personalData());
+  }
+
+  private Future<Response> delete(RequestContext request) {
+    UUID id = request.pathId("id");
+    return store.delete(request.tenant(), id)
+        .compose(deleted -> deleted
+            ? audit.record(request, AuditAction.CONTACT_LOG_DELETE, 1)
+            : Future.failedFuture(notFound(id)))
+        .map(Response.noContent());
+  }
+
+  private static ClientException notFound(UUID id) {
+    return ClientException.notFound("Contact log entry not found: " + id);
+  }
+}

@@ -1,0 +1,25 @@
+package org.folio.contacttracing.decline;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.folio.contacttracing.mandate.TimeBucket;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/** Declines of each tenant: one count per location and time slot, in its {@code decline_count} table. */
+public final class DeclineStore {
+
+  /** Adds one to the slot's count; the count is kept as long as the longest retention that applies to it. */
+  public Future<Void> count(SqlClient client, TenantId tenant, String location, TimeBucket bucket,
+      Instant destroyAfter) {
+    return client.preparedQuery("INSERT INTO " + tenant.table("decline_count")
+            + " AS d (location, visited_bucket, bucket_minutes, declined, destroy_after) VALUES ($1, $2, $3, 1, $4)"
+            + " ON CONFLICT (location, visited_bucket) DO UPDATE SET declined = d.declined + 1,"
+            + " destroy_after = greatest(d.destroy_after, excluded.destroy_after)")
+        .execute(Tuple.of(location, bucket.start().atOffset(ZoneOffset.UTC), bucket.minutes(),
+            destroyAfter.atOffset(ZoneOffset.UTC)))
+        .mapEmpty();
+  }
+}

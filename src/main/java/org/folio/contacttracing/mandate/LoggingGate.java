@@ -1,0 +1,65 @@
+package org.folio.contacttracing.mandate;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.TenantSettings;
+
+/**
+ * The rule in front of every recorded visit and decline: only at a location and moment with a mandate in
+ * force, never in the future, and never so far back that the record would already be due for destruction.
+ */
+public final class LoggingGate {
+  /** Desk computers' clocks drift; a visit up to this far ahead of the server's clock counts as now. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+  private final MandateLookup mandates;
+  private final TenantSettings settings;
+  private final Clock clock;
+
+  public LoggingGate(MandateLookup mandates, TenantSettings settings, Clock clock) {
+    this.mandates = mandates;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Admits a visit at {@code location}, at {@code visitedAt} (a body field, as text) or now.
+   *
+   * @throws ValidationException (as a failed future) {@code no_mandate_in_force} or {@code invalid_value}
+   */
+  public Future<Admission> admit(SqlClient client, TenantId tenant, String location, Optional<String> visitedAt) {
+    Instant now = clock.instant();
+    Instant at;
+    try {
+      at = visitedAt.map(value -> Timestamps.parse(value, "visitedAt")).orElse(now);
+    } catch (ValidationException e) {
+      return Future.failedFuture(e);
+    }
+    if (at.isAfter(now.plus(CLOCK_SKEW))) {
+      return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
+          "visitedAt must not lie in the future"));
+    }
+    return settings.get(tenant).compose(s -> {
+      TimeBucket bucket = TimeBucket.of(at, s.timeZone(), s.timeGranularityMinutes());
+      return mandates.findInForce(client, tenant, location, bucket.day()).compose(found -> {
+        if (found.isEmpty()) {
+          return Future.failedFuture(new ValidationException("no_mandate_in_force", "location",
+              "No mandate in force allows logging at this location at this time"));
+        }
+        Instant destroyAfter = found.get().destroyAfter(bucket.day(), s.timeZone()).toInstant();
+        if (!destroyAfter.isAfter(now)) {
+          return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
+              "visitedAt lies so far back that the mandate's retention period has already ended"));
+        }
+        return Future.succeededFuture(new Admission(found.get(), bucket, destroyAfter));
+      });
+    });
+  }
+}

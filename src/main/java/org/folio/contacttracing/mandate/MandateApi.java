@@ -1,0 +1,114 @@
+package org.folio.contacttracing.mandate;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.Locations;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.http.Response;
+import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.settings.TenantSettings;
+
+/** {@code /contact-tracing/mandates}: the legal bases for logging. */
+public final class MandateApi implements Feature {
+  public static final int MAX_LIMIT = 1000;
+
+  private final MandateStore store;
+  private final TenantSettings settings;
+  private final AccessAudit audit;
+  private final Clock clock;
+
+  public MandateApi(MandateStore store, TenantSettings settings, AccessAudit audit, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public void routes(Api api) {
+    api.get("/contact-tracing/mandates", this::list);
+    api.post("/contact-tracing/mandates", "mandate.json", this::create);
+    api.get("/contact-tracing/mandates/{id}", this::get);
+    api.put("/contact-tracing/mandates/{id}", "mandate.json", this::replace);
+    api.delete("/contact-tracing/mandates/{id}", this::delete);
+  }
+
+  private Future<LocalDate> today(RequestContext request) {
+    return settings.get(request.tenant()).map(s -> LocalDate.ofInstant(clock.instant(), s.timeZone()));
+  }
+
+  private Future<Response> list(RequestContext request) {
+    Optional<String> location = request.query().string("location").map(Locations::require);
+    int offset = request.query().offset();
+    int limit = request.query().limit(MAX_LIMIT);
+    return today(request).compose(today -> store.list(request.tenant(), location, offset, limit)
+        .map(page -> {
+          JsonArray mandates = new JsonArray();
+          page.mandates().forEach(m -> mandates.add(MandateJson.toJson(m, today)));
+          return Response.ok(new JsonObject().put("mandates", mandates).put("totalRecords", page.totalRecords()));
+        }));
+  }
+
+  private Future<Response> create(RequestContext request) {
+    Mandate parsed = MandateJson.fromJson(request.body(), UUID.randomUUID());
+    Mandate mandate = withMetadata(parsed, Metadata.created(clock.instant(), request.userId()));
+    return store.save(request.tenant(), mandate, true)
+        .compose(saved -> audit.record(request, AuditAction.MANDATE_CREATE, 1))
+        .compose(audited -> today(request))
+        .map(today -> Response.created("/contact-tracing/mandates/" + mandate.id(), MandateJson.toJson(mandate, today)));
+  }
+
+  private Future<Response> get(RequestContext request) {
+    UUID id = request.pathId("id");
+    return found(request, id).compose(mandate -> today(request)
+        .map(today -> Response.ok(MandateJson.toJson(mandate, today))));
+  }
+
+  private Future<Response> replace(RequestContext request) {
+    UUID id = request.pathId("id");
+    JsonObject body = request.body();
+    if (body.containsKey("id") && !id.toString().equalsIgnoreCase(body.getString("id"))) {
+      throw new ValidationException("invalid_value", "id", "id must match the id in the path");
+    }
+    Mandate parsed = MandateJson.fromJson(body, id);
+    return found(request, id)
+        .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
+            .updated(clock.instant(), request.userId())))
+        .compose(mandate -> store.save(request.tenant(), mandate, false))
+        .compose(saved -> audit.record(request, AuditAction.MANDATE_UPDATE, 1))
+        .map(Response.noContent());
+  }
+
+  private Future<Response> delete(RequestContext request) {
+    UUID id = request.pathId("id");
+    return store.delete(request.tenant(), id)
+        .compose(deleted -> deleted
+            ? audit.record(request, AuditAction.MANDATE_DELETE, 1)
+            : Future.failedFuture(notFound(id)))
+        .map(Response.noContent());
+  }
+
+  private Future<Mandate> found(RequestContext request, UUID id) {
+    return store.find(request.tenant(), id).map(mandate -> mandate.orElseThrow(() -> notFound(id)));
+  }
+
+  private static ClientException notFound(UUID id) {
+    return ClientException.notFound("Mandate not found: " + id);
+  }
+
+  private static Mandate withMetadata(Mandate m, Metadata metadata) {
+    return new Mandate(m.id(), m.authority(), m.reference(), m.effectiveFrom(), m.effectiveUntil(), m.reviewBy(),
+        m.collectedFields(), m.retentionDays(), m.locations(), Optional.of(metadata));
+  }
+}

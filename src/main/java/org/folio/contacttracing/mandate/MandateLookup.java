@@ -1,0 +1,19 @@
+package org.folio.contacttracing.mandate;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/** What logging needs of mandates: the one in force at a location on a day, if any. */
+public interface MandateLookup {
+
+  /** Within the caller's transaction. */
+  Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day);
+
+  Future<Optional<Mandate>> findInForce(TenantId tenant, String location, LocalDate day);
+
+  /** Any mandate in force on the day, preferring one that covers every location. */
+  Future<Optional<Mandate>> findAnyInForce(TenantId tenant, LocalDate day);
+}

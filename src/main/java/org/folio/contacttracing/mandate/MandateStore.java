@@ -1,0 +1,197 @@
+package org.folio.contacttracing.mandate;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/** Mandates of each tenant, in its {@code mandate} table. */
+public final class MandateStore implements MandateLookup {
+  private static final String COLUMNS = "id, authority_type, authority_name, reference, effective_from, "
+      + "effective_until, review_by, collected_fields, retention_days, locations, "
+      + "created_date, created_by_user_id, updated_date, updated_by_user_id";
+
+  private final Pool pool;
+
+  public MandateStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** A page of mandates, newest period first; with a location, only those covering it. */
+  public Future<Page> list(TenantId tenant, Optional<String> location, int offset, int limit) {
+    return pool.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM " + tenant.table("mandate")
+            + " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))"
+            + " ORDER BY effective_from DESC, id OFFSET $2 LIMIT $3")
+        .execute(Tuple.of(location.orElse(null), offset, limit))
+        .compose(rows -> rows.size() > 0
+            ? Future.succeededFuture(new Page(map(rows), total(rows)))
+            // an empty page (limit 0, or an offset past the end) still reports the full count
+            : count(tenant, location).map(total -> new Page(List.of(), total)));
+  }
+
+  private Future<Integer> count(TenantId tenant, Optional<String> location) {
+    return pool.preparedQuery("SELECT count(*) FROM " + tenant.table("mandate")
+            + " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))")
+        .execute(Tuple.of(location.orElse(null)))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  public Future<Optional<Mandate>> find(TenantId tenant, UUID id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + " WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> map(rows).stream().findFirst());
+  }
+
+  @Override
+  public Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
+            + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
+            + " AND (cardinality(locations) = 0 OR $2 = ANY(locations))"
+            + " ORDER BY effective_from DESC LIMIT 1")
+        .execute(Tuple.of(day, location))
+        .map(rows -> map(rows).stream().findFirst());
+  }
+
+  @Override
+  public Future<Optional<Mandate>> findInForce(TenantId tenant, String location, LocalDate day) {
+    return findInForce(pool, tenant, location, day);
+  }
+
+  @Override
+  public Future<Optional<Mandate>> findAnyInForce(TenantId tenant, LocalDate day) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
+            + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
+            + " ORDER BY cardinality(locations), effective_from DESC LIMIT 1")
+        .execute(Tuple.of(day))
+        .map(rows -> map(rows).stream().findFirst());
+  }
+
+  /**
+   * Inserts a new mandate, or replaces an existing one, unless it overlaps another. Serialised per tenant with
+   * an advisory lock, so two overlapping mandates cannot both pass the check at the same moment.
+   *
+   * @return whether a row was written (false: the id to replace does not exist)
+   */
+  public Future<Boolean> save(TenantId tenant, Mandate mandate, boolean insert) {
+    return pool.withTransaction(conn -> lockMandates(conn, tenant)
+        .compose(locked -> conn.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
+                + " WHERE id <> $1").execute(Tuple.of(mandate.id())))
+        .compose(others -> {
+          Optional<Mandate> clash = map(others).stream().filter(mandate::overlaps).findFirst();
+          if (clash.isPresent()) {
+            return Future.failedFuture(new ValidationException("mandate_overlap", "effectiveFrom",
+                "The mandate overlaps mandate " + clash.get().id() + " in period and location"));
+          }
+          return insert ? insert(conn, tenant, mandate) : update(conn, tenant, mandate);
+        }))
+        .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? ClientException.conflict("A mandate with this id already exists")
+            : failure));
+  }
+
+  private Future<Boolean> insert(SqlConnection conn, TenantId tenant, Mandate mandate) {
+    return conn.preparedQuery("INSERT INTO " + tenant.table("mandate") + " (" + COLUMNS + ") VALUES "
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+        .execute(tuple(mandate))
+        .map(rows -> true);
+  }
+
+  private Future<Boolean> update(SqlConnection conn, TenantId tenant, Mandate mandate) {
+    return conn.preparedQuery("UPDATE " + tenant.table("mandate") + " SET authority_type = $2, authority_name = $3, "
+            + "reference = $4, effective_from = $5, effective_until = $6, review_by = $7, collected_fields = $8, "
+            + "retention_days = $9, locations = $10, updated_date = $13, updated_by_user_id = $14 WHERE id = $1")
+        .execute(tuple(mandate))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Deletes a mandate no entry depends on.
+   *
+   * @return false when there is no such mandate
+   */
+  public Future<Boolean> delete(TenantId tenant, UUID id) {
+    return pool.withTransaction(conn -> lockMandates(conn, tenant)
+        .compose(locked -> conn.preparedQuery("DELETE FROM " + tenant.table("mandate") + " WHERE id = $1")
+            .execute(Tuple.of(id)))
+        .map(rows -> rows.rowCount() > 0))
+        .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23503".equals(pg.getSqlState())
+            ? ClientException.conflict("Entries logged under this mandate still exist; end the mandate by setting "
+                + "effectiveUntil, and it can be deleted once its entries are destroyed")
+            : failure));
+  }
+
+  private static Future<Void> lockMandates(SqlConnection conn, TenantId tenant) {
+    return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .execute(Tuple.of(tenant.table("mandate")))
+        .mapEmpty();
+  }
+
+  private static Tuple tuple(Mandate mandate) {
+    Metadata metadata = mandate.metadata().orElseThrow();
+    return Tuple.from(new Object[] {
+        mandate.id(),
+        mandate.authority().type(),
+        mandate.authority().name(),
+        mandate.reference(),
+        mandate.effectiveFrom(),
+        mandate.effectiveUntil().orElse(null),
+        mandate.reviewBy(),
+        mandate.collectedFields().stream().map(ContactField::property).toArray(String[]::new),
+        mandate.retentionDays(),
+        mandate.locations().toArray(String[]::new),
+        metadata.createdAt(),
+        metadata.createdByUserId().orElse(null),
+        metadata.updatedAt(),
+        metadata.updatedByUserId().orElse(null)});
+  }
+
+  private static List<Mandate> map(RowSet<Row> rows) {
+    List<Mandate> mandates = new ArrayList<>();
+    rows.forEach(row -> mandates.add(toMandate(row)));
+    return mandates;
+  }
+
+  private static int total(RowSet<Row> rows) {
+    return rows.iterator().next().getLong("total").intValue();
+  }
+
+  private static Mandate toMandate(Row row) {
+    Function<String, Set<ContactField>> fields = column -> {
+      Set<ContactField> set = new LinkedHashSet<>();
+      Arrays.stream(row.getArrayOfStrings(column)).forEach(p -> ContactField.ofProperty(p).ifPresent(set::add));
+      return java.util.Collections.unmodifiableSet(set);
+    };
+    return new Mandate(
+        row.getUUID("id"),
+        new Authority(row.getString("authority_type"), row.getString("authority_name")),
+        row.getString("reference"),
+        row.getLocalDate("effective_from"),
+        Optional.ofNullable(row.getLocalDate("effective_until")),
+        row.getLocalDate("review_by"),
+        fields.apply("collected_fields"),
+        row.getInteger("retention_days"),
+        List.of(row.getArrayOfStrings("locations")),
+        Optional.of(Metadata.from(row)));
+  }
+
+  /** One page of a listing and the number of all matching records. */
+  public record Page(List<Mandate> mandates, int totalRecords) {
+  }
+}

@@ -1,0 +1,78 @@
+package org.folio.contacttracing.notice;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.folio.contacttracing.mandate.ContactField;
+import org.folio.contacttracing.mandate.Mandate;
+
+/** What a visitor is told at the door: built from the mandate in force, or saying that logging is off. */
+public record Notice(Optional<String> location, LocalDate date, Optional<Mandate> mandate) {
+  static final String PURPOSE = "Your contact details are used only so that public-health officials can reach "
+      + "you if you may have been exposed to an infectious disease. They are not used for anything else and are "
+      + "kept apart from any record of what you borrow.";
+  static final String SHARING = "The list is a confidential library record. It is shared only with public-health "
+      + "officials for contact tracing, as the state's library confidentiality law allows, and every disclosure is "
+      + "recorded.";
+  static final String DECLINE = "You may decline to give your details. You will still be served.";
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject().put("loggingActive", mandate.isPresent());
+    location.ifPresent(l -> json.put("location", l));
+    json.put("date", date.toString());
+    mandate.ifPresent(m -> {
+      json.put("authority", m.authority().toJson()).put("reference", m.reference());
+      m.effectiveUntil().ifPresent(until -> json.put("effectiveUntil", until.toString()));
+      json.put("collectedFields", new JsonArray(m.collectedFields().stream().map(ContactField::property).toList()))
+          .put("retentionDays", m.retentionDays());
+    });
+    return json.put("mayDecline", true).put("purpose", PURPOSE).put("sharing", SHARING);
+  }
+
+  /** A plain page that prints on paper and reads on a tablet at the door. */
+  public String toHtml() {
+    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>Visitor log notice</title>\n<style>\n")
+        .append("body{font-family:system-ui,sans-serif;font-size:1.25rem;line-height:1.5;max-width:40rem;")
+        .append("margin:2rem auto;padding:0 1rem;color:#000;background:#fff}\n")
+        .append("h1{font-size:2rem}li{margin:.25rem 0}@media print{body{margin:0;font-size:14pt}}\n")
+        .append("</style>\n</head>\n<body>\n<main>\n");
+    if (mandate.isEmpty()) {
+      html.append("<h1>No visitor log today</h1>\n")
+          .append("<p>This library is not logging visitors")
+          .append(location.map(l -> " at " + escape(l)).orElse(""))
+          .append(" on ").append(date).append(". Nobody will ask for your contact details.</p>\n");
+    } else {
+      Mandate m = mandate.get();
+      html.append("<h1>Visitor log for contact tracing</h1>\n")
+          .append("<p>We are required to keep a log of visitors by order of <strong>")
+          .append(escape(m.authority().name())).append("</strong> (").append(escape(m.reference())).append(").</p>\n")
+          .append("<h2>What we ask for</h2>\n<ul>\n")
+          .append(m.collectedFields().stream().map(f -> "<li>" + label(f) + "</li>\n").collect(Collectors.joining()))
+          .append("</ul>\n<h2>Your choice</h2>\n<p>").append(DECLINE).append("</p>\n")
+          .append("<h2>What happens to it</h2>\n<p>").append(PURPOSE).append("</p>\n<p>")
+          .append("Your details are destroyed ").append(m.retentionDays())
+          .append(m.retentionDays() == 1 ? " day" : " days").append(" after your visit.</p>\n<p>")
+          .append(SHARING).append("</p>\n");
+      m.effectiveUntil().ifPresent(until -> html.append("<p>The order runs until ").append(until).append(".</p>\n"));
+    }
+    return html.append("</main>\n</body>\n</html>\n").toString();
+  }
+
+  private static String label(ContactField field) {
+    return switch (field) {
+      case NAME -> "Your name";
+      case PHONE -> "A phone number";
+      case EMAIL -> "An email address";
+      case PARTY_SIZE -> "How many people are with you";
+    };
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+}

@@ -1,0 +1,29 @@
+package org.folio.contacttracing.platform;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.folio.contacttracing.platform.http.ValidationException;
+
+/** Timestamps travel as ISO-8601 with an offset, written in UTC with milliseconds as FOLIO does. */
+public final class Timestamps {
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
+  private Timestamps() {
+  }
+
+  public static String format(Instant instant) {
+    return FORMAT.format(instant.atOffset(ZoneOffset.UTC));
+  }
+
+  /** Parses a body field; a malformed value is a 422 naming the field. */
+  public static Instant parse(String value, String field) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ValidationException("invalid_value", field, field + " must be an ISO-8601 date-time with offset");
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.folio.contacttracing.platform.audit;
+
+/** Everything that is reported to the access audit. */
+public enum AuditAction {
+  CONTACT_LOG_CREATE("contact-log.create"),
+  CONTACT_LOG_READ("contact-log.read"),
+  CONTACT_LOG_UPDATE("contact-log.update"),
+  CONTACT_LOG_DELETE("contact-log.delete"),
+  MANDATE_CREATE("mandate.create"),
+  MANDATE_UPDATE("mandate.update"),
+  MANDATE_DELETE("mandate.delete"),
+  SETTINGS_UPDATE("settings.update"),
+  RETENTION_PURGE("retention.purge");
+
+  private final String code;
+
+  AuditAction(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,19 @@
+package org.folio.contacttracing.platform.http;
+
+import java.util.regex.Pattern;
+
+/** Location codes: 1 to 64 letters, digits, dots, underscores and hyphens, such as a service-point code. */
+public final class Locations {
+  private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+  private Locations() {
+  }
+
+  /** Checks a location given as a query parameter; a malformed one is a 400. */
+  public static String require(String location) {
+    if (!VALID.matcher(location).matches()) {
+      throw ClientException.badRequest("location must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    return location;
+  }
+}
