@@ -66,17 +66,17 @@ public final class ContactLogStore {
   /** A page of entries in visit order, and how many match in all. */
   public Future<Page> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
       int offset, int limit) {
-    Tuple filter = Tuple.of(location.orElse(null), from.map(ContactLogStore::utc).orElse(null),
-        to.map(ContactLogStore::utc).orElse(null));
+    Object[] filter = {location.orElse(null), from.map(ContactLogStore::utc).orElse(null),
+        to.map(ContactLogStore::utc).orElse(null)};
     Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("contact_log") + FILTER)
-        .execute(filter)
+        .execute(Tuple.from(filter))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
     if (limit == 0) {
       return total.map(count -> new Page(List.of(), count));
     }
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("contact_log") + FILTER
             + " ORDER BY visited_bucket, location, id OFFSET $4 LIMIT $5")
-        .execute(filter.addInteger(offset).addInteger(limit))
+        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
         .compose(rows -> total.map(count -> new Page(map(rows), count)));
   }
 

@@ -31,6 +31,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof ClientException client) {
       return Response.text(client.status(), client.getMessage());
     }
+    if (failure instanceof PgException pg && ("3F000".equals(pg.getSqlState()) || "42P01".equals(pg.getSqlState()))) {
+      // the tenant's schema is missing: the module was never enabled for it, or has been purged
+      return Response.text(400, "mod-contact-tracing is not enabled for this tenant");
+    }
     int status = routing.statusCode();
     if (failure == null && status >= 400 && status < 500) {
       return Response.text(status, clientStatusText(status));
