@@ -36,10 +36,18 @@ public final class RequestLogContext {
     if (FIELDS == null || context == null) {
       return;
     }
-    context.putLocal(FIELDS, Map.of(
-        "requestId", requestId == null ? "" : requestId,
-        "tenantId", tenantId == null ? "" : tenantId,
-        "userId", userId == null ? "" : userId));
+    Map<String, String> fields = new java.util.HashMap<>();
+    // absent ids are left out rather than logged as empty strings
+    putIfPresent(fields, "requestId", requestId);
+    putIfPresent(fields, "tenantId", tenantId);
+    putIfPresent(fields, "userId", userId);
+    context.putLocal(FIELDS, Map.copyOf(fields));
+  }
+
+  private static void putIfPresent(Map<String, String> fields, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      fields.put(key, value);
+    }
   }
 
   static Map<String, String> current() {
