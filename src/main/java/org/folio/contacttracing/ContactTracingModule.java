@@ -26,8 +26,11 @@ import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.mandate.MandateApi;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.notice.NoticeApi;
-import org.folio.contacttracing.platform.audit.AccessAudit;
-import org.folio.contacttracing.platform.audit.LoggedAccessAudit;
+import org.folio.contacttracing.audit.AuditApi;
+import org.folio.contacttracing.audit.AuditStore;
+import org.folio.contacttracing.disclosure.DisclosureApi;
+import org.folio.contacttracing.disclosure.DisclosureStore;
+import org.folio.contacttracing.transparency.TransparencyReportApi;
 import org.folio.contacttracing.platform.config.DatabaseSettings;
 import org.folio.contacttracing.platform.config.ModuleConfig;
 import org.folio.contacttracing.platform.db.Database;
@@ -115,18 +118,23 @@ public final class ContactTracingModule {
   private static List<Feature> features(Database database, ModuleConfig config) {
     Pool pool = database.pool();
     Clock clock = config.clock();
-    AccessAudit audit = new LoggedAccessAudit();
+    AuditStore audit = new AuditStore(pool, clock);
     SettingsStore settings = new SettingsStore(pool);
     MandateStore mandates = new MandateStore(pool);
     LoggingGate gate = new LoggingGate(mandates, settings, clock);
+    ContactLogStore contactLogs = new ContactLogStore(pool);
+    DeclineStore declines = new DeclineStore();
     return List.of(
         new SettingsApi(settings, audit, clock),
         new MandateApi(mandates, settings, audit, clock),
-        new ContactLogApi(new ContactLogStore(pool), gate, audit),
-        new DeclineApi(pool, new DeclineStore(), gate),
+        new ContactLogApi(contactLogs, gate, audit),
+        new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),
         new NoticeApi(mandates, settings, clock),
-        new RetentionApi(pool, audit, clock));
+        new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
+        new AuditApi(audit),
+        new TransparencyReportApi(pool, settings, clock),
+        new RetentionApi(pool, settings, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

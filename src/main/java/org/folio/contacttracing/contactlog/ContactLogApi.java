@@ -56,8 +56,10 @@ public final class ContactLogApi implements Feature {
     return store.pool().withTransaction(conn -> gate
             .admit(conn, request.tenant(), location, Optional.ofNullable(body.getString("visitedAt")))
             .map(admission -> entry(UUID.randomUUID(), location, admission, details))
-            .compose(entry -> store.insert(conn, request.tenant(), entry).map(entry)))
-        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_CREATE, 1).map(entry))
+            .compose(entry -> store.insert(conn, request.tenant(), entry)
+                .compose(inserted -> audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1,
+                    Optional.of(entry.id()), new JsonObject()))
+                .map(entry)))
         .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
   }
 
@@ -72,8 +74,9 @@ public final class ContactLogApi implements Feature {
             .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
                 body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start())))))
             .map(admission -> entry(id, location, admission, details))
-            .compose(entry -> store.update(conn, request.tenant(), entry)))
-        .compose(updated -> audit.record(request, AuditAction.CONTACT_LOG_UPDATE, 1))
+            .compose(entry -> store.update(conn, request.tenant(), entry))
+            .compose(updated -> audit.record(conn, request, AuditAction.CONTACT_LOG_UPDATE, 1, Optional.of(id),
+                new JsonObject())))
         .map(Response.noContent());
   }
 
@@ -109,16 +112,16 @@ public final class ContactLogApi implements Feature {
     UUID id = request.pathId("id");
     return store.find(store.pool(), request.tenant(), id)
         .map(found -> found.orElseThrow(() -> notFound(id)))
-        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1).map(entry))
+        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
         .map(entry -> Response.ok(entry.toJson()).personalData());
   }
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return store.delete(request.tenant(), id)
-        .compose(deleted -> deleted
-            ? audit.record(request, AuditAction.CONTACT_LOG_DELETE, 1)
-            : Future.failedFuture(notFound(id)))
+    return store.pool().withTransaction(conn -> store.delete(conn, request.tenant(), id)
+            .compose(deleted -> deleted
+                ? audit.record(conn, request, AuditAction.CONTACT_LOG_DELETE, 1, Optional.of(id), new JsonObject())
+                : Future.failedFuture(notFound(id))))
         .map(Response.noContent());
   }
 

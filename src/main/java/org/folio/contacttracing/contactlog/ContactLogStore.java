@@ -57,8 +57,8 @@ public final class ContactLogStore {
   }
 
   /** @return false when the entry does not exist */
-  public Future<Boolean> delete(TenantId tenant, UUID id) {
-    return pool.preparedQuery("DELETE FROM " + tenant.table("contact_log") + " WHERE id = $1")
+  public Future<Boolean> delete(SqlClient client, TenantId tenant, UUID id) {
+    return client.preparedQuery("DELETE FROM " + tenant.table("contact_log") + " WHERE id = $1")
         .execute(Tuple.of(id))
         .map(rows -> rows.rowCount() > 0);
   }
@@ -78,6 +78,17 @@ public final class ContactLogStore {
             + " ORDER BY visited_bucket, location, id OFFSET $4 LIMIT $5")
         .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
         .compose(rows -> total.map(count -> new Page(map(rows), count)));
+  }
+
+  /** Every entry whose slot overlaps {@code [from, to)} at the given locations (none: all), for a release. */
+  public Future<List<ContactLog>> inWindow(SqlClient client, TenantId tenant, Instant from, Instant to,
+      List<String> locations) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("contact_log")
+            + " WHERE visited_bucket < $2 AND visited_bucket + make_interval(mins => bucket_minutes) > $1"
+            + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))"
+            + " ORDER BY visited_bucket, location, id")
+        .execute(Tuple.of(utc(from), utc(to), locations.toArray(String[]::new)))
+        .map(ContactLogStore::map);
   }
 
   private static Tuple tuple(ContactLog entry) {

@@ -11,6 +11,17 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 /** Declines of each tenant: one count per location and time slot, in its {@code decline_count} table. */
 public final class DeclineStore {
 
+  /** Declines in slots overlapping {@code [from, to)} at the given locations (none: all). */
+  public Future<Integer> declinedInWindow(SqlClient client, TenantId tenant, Instant from, Instant to,
+      java.util.List<String> locations) {
+    return client.preparedQuery("SELECT coalesce(sum(declined), 0) FROM " + tenant.table("decline_count")
+            + " WHERE visited_bucket < $2 AND visited_bucket + make_interval(mins => bucket_minutes) > $1"
+            + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))")
+        .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+            locations.toArray(String[]::new)))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
   /** Adds one to the slot's count; the count is kept as long as the longest retention that applies to it. */
   public Future<Void> count(SqlClient client, TenantId tenant, String location, TimeBucket bucket,
       Instant destroyAfter) {

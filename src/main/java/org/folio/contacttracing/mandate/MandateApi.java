@@ -63,9 +63,9 @@ public final class MandateApi implements Feature {
   private Future<Response> create(RequestContext request) {
     Mandate parsed = MandateJson.fromJson(request.body(), UUID.randomUUID());
     Mandate mandate = withMetadata(parsed, Metadata.created(clock.instant(), request.userId()));
-    return store.save(request.tenant(), mandate, true)
-        .compose(saved -> audit.record(request, AuditAction.MANDATE_CREATE, 1))
-        .compose(audited -> today(request))
+    return store.save(request.tenant(), mandate, true, conn -> audit.record(conn, request,
+            AuditAction.MANDATE_CREATE, 1, Optional.of(mandate.id()), new JsonObject()))
+        .compose(saved -> today(request))
         .map(today -> Response.created("/contact-tracing/mandates/" + mandate.id(), MandateJson.toJson(mandate, today)));
   }
 
@@ -85,18 +85,16 @@ public final class MandateApi implements Feature {
     return found(request, id)
         .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
             .updated(clock.instant(), request.userId())))
-        .compose(mandate -> store.save(request.tenant(), mandate, false))
-        .compose(saved -> audit.record(request, AuditAction.MANDATE_UPDATE, 1))
-        .map(Response.noContent());
+        .compose(mandate -> store.save(request.tenant(), mandate, false, conn -> audit.record(conn, request,
+            AuditAction.MANDATE_UPDATE, 1, Optional.of(id), new JsonObject())))
+        .compose(saved -> saved ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return store.delete(request.tenant(), id)
-        .compose(deleted -> deleted
-            ? audit.record(request, AuditAction.MANDATE_DELETE, 1)
-            : Future.failedFuture(notFound(id)))
-        .map(Response.noContent());
+    return store.delete(request.tenant(), id, conn -> audit.record(conn, request, AuditAction.MANDATE_DELETE, 1,
+            Optional.of(id), new JsonObject()))
+        .compose(deleted -> deleted ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 
   private Future<Mandate> found(RequestContext request, UUID id) {

@@ -89,7 +89,8 @@ public final class MandateStore implements MandateLookup {
    *
    * @return whether a row was written (false: the id to replace does not exist)
    */
-  public Future<Boolean> save(TenantId tenant, Mandate mandate, boolean insert) {
+  public Future<Boolean> save(TenantId tenant, Mandate mandate, boolean insert,
+      Function<SqlClient, Future<Void>> inSameTransaction) {
     return pool.withTransaction(conn -> lockMandates(conn, tenant)
         .compose(locked -> conn.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
                 + " WHERE id <> $1").execute(Tuple.of(mandate.id())))
@@ -99,7 +100,8 @@ public final class MandateStore implements MandateLookup {
             return Future.failedFuture(new ValidationException("mandate_overlap", "effectiveFrom",
                 "The mandate overlaps mandate " + clash.get().id() + " in period and location"));
           }
-          return insert ? insert(conn, tenant, mandate) : update(conn, tenant, mandate);
+          return (insert ? insert(conn, tenant, mandate) : update(conn, tenant, mandate))
+              .compose(saved -> saved ? inSameTransaction.apply(conn).map(true) : Future.succeededFuture(false));
         }))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
             ? ClientException.conflict("A mandate with this id already exists")
@@ -126,11 +128,13 @@ public final class MandateStore implements MandateLookup {
    *
    * @return false when there is no such mandate
    */
-  public Future<Boolean> delete(TenantId tenant, UUID id) {
+  public Future<Boolean> delete(TenantId tenant, UUID id, Function<SqlClient, Future<Void>> inSameTransaction) {
     return pool.withTransaction(conn -> lockMandates(conn, tenant)
         .compose(locked -> conn.preparedQuery("DELETE FROM " + tenant.table("mandate") + " WHERE id = $1")
             .execute(Tuple.of(id)))
-        .map(rows -> rows.rowCount() > 0))
+        .compose(rows -> rows.rowCount() > 0
+            ? inSameTransaction.apply(conn).map(true)
+            : Future.succeededFuture(false)))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23503".equals(pg.getSqlState())
             ? ClientException.conflict("Entries logged under this mandate still exist; end the mandate by setting "
                 + "effectiveUntil, and it can be deleted once its entries are destroyed")

@@ -1,7 +1,9 @@
 package org.folio.contacttracing.settings;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.Api;
@@ -33,8 +35,10 @@ public final class SettingsApi implements Feature {
 
   private Future<Response> put(RequestContext request) {
     Settings settings = Settings.fromJson(request.body());
-    return store.update(request.tenant(), settings, clock.instant(), request.userId())
-        .compose(updated -> audit.record(request, AuditAction.SETTINGS_UPDATE, 1))
+    return store.pool().withTransaction(conn -> store
+            .update(conn, request.tenant(), settings, clock.instant(), request.userId())
+            .compose(updated -> audit.record(conn, request, AuditAction.SETTINGS_UPDATE, 1, Optional.empty(),
+                new JsonObject())))
         .map(Response.noContent());
   }
 }

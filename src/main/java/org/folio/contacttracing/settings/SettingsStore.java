@@ -26,13 +26,18 @@ public final class SettingsStore implements TenantSettings {
     return get(pool, tenant);
   }
 
+  public Pool pool() {
+    return pool;
+  }
+
   public Future<Settings> get(SqlClient client, TenantId tenant) {
     return client.query("SELECT * FROM " + tenant.table("settings")).execute()
         .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 
-  public Future<Void> update(TenantId tenant, Settings settings, Instant now, Optional<UUID> userId) {
-    return pool.preparedQuery("UPDATE " + tenant.table("settings") + " SET time_zone = $1, "
+  public Future<Void> update(SqlClient client, TenantId tenant, Settings settings, Instant now,
+      Optional<UUID> userId) {
+    return client.preparedQuery("UPDATE " + tenant.table("settings") + " SET time_zone = $1, "
             + "time_granularity_minutes = $2, max_disclosure_window_days = $3, release_hours = $4, "
             + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8")
         .execute(Tuple.from(new Object[] {settings.timeZone().getId(), settings.timeGranularityMinutes(),

@@ -204,24 +204,34 @@ class ContactLogApiTest {
   }
 
   @Test
-  void everyReadAndChangeIsReportedToTheAuditWithoutVisitorData() {
-    try (var logs = org.folio.contacttracing.support.LogCapture.capture()) {
-      String id = post(visit()).then().statusCode(201).extract().path("id");
-      module.as(TENANT, STAFF).get("/contact-tracing/contact-logs/" + id).then().statusCode(200);
-      module.as(TENANT, STAFF).get("/contact-tracing/contact-logs").then().statusCode(200);
-      module.as(TENANT, STAFF).body(visit().encode()).put("/contact-tracing/contact-logs/" + id).then().statusCode(204);
-      module.as(TENANT, STAFF).delete("/contact-tracing/contact-logs/" + id).then().statusCode(204);
-      List<String> audit = logs.events().stream()
-          .filter(e -> e.getLoggerName().equals("org.folio.contacttracing.audit"))
-          .map(e -> e.getMessage().getFormattedMessage() + " " + e.getContextData().toMap().get("userId"))
-          .toList();
-      assertThat(audit).containsExactly(
-          "audit action=contact-log.create records=1 " + STAFF,
-          "audit action=contact-log.read records=1 " + STAFF,
-          "audit action=contact-log.read records=1 " + STAFF,
-          "audit action=contact-log.update records=1 " + STAFF,
-          "audit action=contact-log.delete records=1 " + STAFF);
-      assertThat(logs.lines()).noneMatch(line -> line.contains("Ada") || line.contains("555 0100"));
-    }
+  void everyReadAndChangeLeavesExactlyOneAuditEventWithoutVisitorData() throws Exception {
+    ModuleUnderTest.execute("SELECT set_config('contact_tracing.audit_purge', 'on', false); "
+        + "DELETE FROM " + SCHEMA + ".audit_event");
+    String id = post(visit()).then().statusCode(201).extract().path("id");
+    module.clock().advance(java.time.Duration.ofSeconds(1));
+    module.as(TENANT, STAFF).get("/contact-tracing/contact-logs/" + id).then().statusCode(200);
+    module.clock().advance(java.time.Duration.ofSeconds(1));
+    module.as(TENANT, STAFF).get("/contact-tracing/contact-logs").then().statusCode(200);
+    module.clock().advance(java.time.Duration.ofSeconds(1));
+    module.as(TENANT, STAFF).body(visit().encode()).put("/contact-tracing/contact-logs/" + id).then().statusCode(204);
+    module.clock().advance(java.time.Duration.ofSeconds(1));
+    module.as(TENANT, STAFF).delete("/contact-tracing/contact-logs/" + id).then().statusCode(204);
+    // refused requests change nothing and are not accounted as accesses
+    post(visit().put("email", "x@y.org")).then().statusCode(422);
+
+    Response events = module.as(TENANT, STAFF).get("/contact-tracing/audit-events?limit=100");
+    events.then().statusCode(200).body("totalRecords", equalTo(5));
+    assertThat(events.jsonPath().getList("auditEvents.action", String.class)).containsExactly(
+        "contact-log.delete", "contact-log.update", "contact-log.read", "contact-log.read", "contact-log.create");
+    assertThat(events.jsonPath().getList("auditEvents.userId", String.class)).containsOnly(STAFF.toString());
+    assertThat(events.jsonPath().getList("auditEvents.recordCount", Integer.class)).containsExactly(1, 1, 1, 1, 1);
+    assertThat(events.jsonPath().getList("auditEvents.requestId", String.class))
+        .containsOnly("123456/contact-tracing");
+    assertThat(events.asString()).doesNotContain("Ada").doesNotContain("555");
+    module.as(TENANT, STAFF).get("/contact-tracing/audit-events?action=contact-log.read&userId=" + STAFF)
+        .then().body("totalRecords", equalTo(2));
+    module.as(TENANT, STAFF).get("/contact-tracing/audit-events?action=contact-log.read&userId=" + UUID.randomUUID())
+        .then().body("totalRecords", equalTo(0));
+    module.as(TENANT, STAFF).get("/contact-tracing/audit-events?action=nonsense").then().statusCode(400);
   }
 }

@@ -1,21 +1,32 @@
 package org.folio.contacttracing.platform.audit;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Optional;
+import java.util.UUID;
 import org.folio.contacttracing.platform.http.RequestContext;
 
 /**
- * The one seam through which every read, change and deletion of personal data, and every change of the
- * rules that govern it, is reported. Features call it; what it does with the report (log it, keep it in an
- * append-only table) is decided where the module is put together. Reports carry counts, never visitor data.
+ * The one seam through which every read, change and deletion of personal data, every disclosure step, every
+ * change of the rules that govern them, and every purge is reported. Reports carry who, what and how many,
+ * never visitor data.
  */
 public interface AccessAudit {
 
   /**
-   * Reports one action.
+   * Reports one action inside the caller's transaction, so the action and its record stand or fall together.
    *
-   * @param request who asked (user id, request id, tenant)
-   * @param action what was done, for example {@code contact-log.read}
-   * @param recordCount how many records it touched
+   * @param target the record acted on, if there is one
+   * @param details counts and periods only
    */
-  Future<Void> record(RequestContext request, AuditAction action, int recordCount);
+  Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
+      Optional<UUID> target, JsonObject details);
+
+  /** Reports one action on its own connection; for reads, before their data is answered. */
+  Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target);
+
+  default Future<Void> record(RequestContext request, AuditAction action, int recordCount) {
+    return record(request, action, recordCount, Optional.empty());
+  }
 }

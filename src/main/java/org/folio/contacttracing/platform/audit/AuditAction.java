@@ -10,6 +10,11 @@ public enum AuditAction {
   MANDATE_UPDATE("mandate.update"),
   MANDATE_DELETE("mandate.delete"),
   SETTINGS_UPDATE("settings.update"),
+  DISCLOSURE_REQUEST("disclosure.request"),
+  DISCLOSURE_REFUSE("disclosure.refuse"),
+  DISCLOSURE_APPROVE("disclosure.approve"),
+  DISCLOSURE_DENY("disclosure.deny"),
+  DISCLOSURE_RELEASE("disclosure.release"),
   RETENTION_PURGE("retention.purge");
 
   private final String code;
@@ -20,5 +25,9 @@ public enum AuditAction {
 
   public String code() {
     return code;
+  }
+
+  public static java.util.Optional<AuditAction> ofCode(String code) {
+    return java.util.Arrays.stream(values()).filter(action -> action.code.equals(code)).findFirst();
   }
 }

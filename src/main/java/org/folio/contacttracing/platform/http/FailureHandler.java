@@ -69,7 +69,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** Type and, for PostgreSQL, the SQL state and constraint: enough to find the fault, no submitted values. */
   static String describe(Throwable failure) {
     if (failure instanceof PgException pg) {
-      return "PgException sqlState=" + pg.getSqlState() + " constraint=" + pg.getConstraint();
+      // class 42 (syntax, undefined objects, privileges) names identifiers only, never submitted values
+      String message = pg.getSqlState() != null && pg.getSqlState().startsWith("42") ? " " + pg.getErrorMessage() : "";
+      return "PgException sqlState=" + pg.getSqlState() + " constraint=" + pg.getConstraint() + message;
     }
     return failure.getClass().getName();
   }

@@ -1,0 +1,45 @@
+package org.folio.contacttracing.audit;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.http.Response;
+
+/** {@code /contact-tracing/audit-events}: who did what to which records, and when. */
+public final class AuditApi implements Feature {
+  public static final int MAX_LIMIT = 1000;
+
+  private final AuditStore store;
+
+  public AuditApi(AuditStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void routes(Api api) {
+    api.get("/contact-tracing/audit-events", this::list);
+  }
+
+  private Future<Response> list(RequestContext request) {
+    var query = request.query();
+    Optional<String> action = query.string("action");
+    if (action.isPresent() && AuditAction.ofCode(action.get()).isEmpty()) {
+      throw ClientException.badRequest("action must be one of the audit actions, such as contact-log.read");
+    }
+    return store.list(request.tenant(), query.timestamp("from").map(OffsetDateTime::toInstant),
+            query.timestamp("to").map(OffsetDateTime::toInstant), action, query.uuid("userId"), query.offset(),
+            query.limit(MAX_LIMIT))
+        .map(page -> {
+          JsonArray events = new JsonArray();
+          page.events().forEach(event -> events.add(event.toJson()));
+          return Response.ok(new JsonObject().put("auditEvents", events).put("totalRecords", page.totalRecords()));
+        });
+  }
+}

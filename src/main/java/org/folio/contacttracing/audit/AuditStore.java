@@ -1,0 +1,93 @@
+package org.folio.contacttracing.audit;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * The access audit in each tenant's {@code audit_event} table. The table refuses updates and deletes by a
+ * trigger; only the retention purge, which sets {@code contact_tracing.audit_purge} for its own transaction,
+ * may delete events past the audit retention period.
+ */
+public final class AuditStore implements AccessAudit {
+  private static final String COLUMNS = "id, occurred_at, user_id, action, record_count, request_id, target_id, details";
+  private static final String FILTER = " WHERE ($1::timestamptz IS NULL OR occurred_at >= $1)"
+      + " AND ($2::timestamptz IS NULL OR occurred_at < $2) AND ($3::text IS NULL OR action = $3)"
+      + " AND ($4::uuid IS NULL OR user_id = $4)";
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public AuditStore(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
+      Optional<UUID> target, JsonObject details) {
+    return client.preparedQuery("INSERT INTO " + request.tenant().table("audit_event") + " (" + COLUMNS + ")"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC),
+            request.userId().orElse(null), action.code(), recordCount,
+            request.requestId().isEmpty() ? null : request.requestId(), target.orElse(null), details}))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target) {
+    return record(pool, request, action, recordCount, target, new JsonObject());
+  }
+
+  /** A page of events, newest first, and how many match in all. */
+  public Future<Page> list(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> action,
+      Optional<UUID> userId, int offset, int limit) {
+    Object[] filter = {from.map(AuditStore::utc).orElse(null), to.map(AuditStore::utc).orElse(null),
+        action.orElse(null), userId.orElse(null)};
+    Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("audit_event") + FILTER)
+        .execute(Tuple.from(filter))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+    if (limit == 0) {
+      return total.map(count -> new Page(List.of(), count));
+    }
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("audit_event") + FILTER
+            + " ORDER BY occurred_at DESC, id OFFSET $5 LIMIT $6")
+        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
+        .compose(rows -> {
+          List<AuditEvent> events = new ArrayList<>();
+          rows.forEach(row -> events.add(toEvent(row)));
+          return total.map(count -> new Page(events, count));
+        });
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static AuditEvent toEvent(Row row) {
+    Object details = row.getValue("details");
+    return new AuditEvent(row.getUUID("id"), row.getOffsetDateTime("occurred_at").toInstant(),
+        Optional.ofNullable(row.getUUID("user_id")), row.getString("action"), row.getInteger("record_count"),
+        Optional.ofNullable(row.getString("request_id")), Optional.ofNullable(row.getUUID("target_id")),
+        details instanceof JsonObject json ? json : new JsonObject());
+  }
+
+  /** One page of events and the number of all matching events. */
+  public record Page(List<AuditEvent> events, int totalRecords) {
+  }
+}

@@ -1,0 +1,222 @@
+package org.folio.contacttracing.disclosure;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.contactlog.ContactLog;
+import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.decline.DeclineStore;
+import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.http.Response;
+import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.settings.TenantSettings;
+
+/**
+ * {@code /contact-tracing/disclosures}: the only way personal data leaves the library. One staff member records
+ * a request, a different one decides it, and only an approved request of a public-health agency can be
+ * released, for {@code releaseHours}. Every step is audited; the stored disclosure never holds the data.
+ */
+public final class DisclosureApi implements Feature {
+  public static final int MAX_LIMIT = 1000;
+  private static final List<String> STATUSES = List.of("pending", "approved", "denied", "refused", "expired");
+  private static final List<String> RECIPIENT_TYPES = List.of("public-health-agency", "law-enforcement", "other");
+  private static final List<String> CSV_HEADER = List.of("location", "visitedAt", "visitedUntil", "name", "phone",
+      "email", "partySize");
+
+  private final DisclosureStore store;
+  private final ContactLogStore entries;
+  private final DeclineStore declines;
+  private final TenantSettings settings;
+  private final AccessAudit audit;
+  private final Clock clock;
+
+  public DisclosureApi(DisclosureStore store, ContactLogStore entries, DeclineStore declines,
+      TenantSettings settings, AccessAudit audit, Clock clock) {
+    this.store = store;
+    this.entries = entries;
+    this.declines = declines;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public void routes(Api api) {
+    api.post("/contact-tracing/disclosures", "disclosureRequest.json", this::request);
+    api.get("/contact-tracing/disclosures", this::list);
+    api.get("/contact-tracing/disclosures/{id}", this::get);
+    api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", this::decide);
+    api.get("/contact-tracing/disclosures/{id}/contact-logs", this::release);
+  }
+
+  /** Every disclosure step is accountable to a named staff member. */
+  private static UUID staffMember(RequestContext request) {
+    return request.userId().orElseThrow(() -> new ValidationException("user_required", "X-Okapi-User-Id",
+        "A disclosure step needs a logged-in staff member (X-Okapi-User-Id)"));
+  }
+
+  private Future<Response> request(RequestContext request) {
+    UUID requester = staffMember(request);
+    JsonObject body = request.body();
+    Instant from = Timestamps.parse(body.getString("from"), "from");
+    Instant to = Timestamps.parse(body.getString("to"), "to");
+    if (!to.isAfter(from)) {
+      throw new ValidationException("invalid_period", "to", "to must be after from");
+    }
+    JsonObject recipient = body.getJsonObject("recipient");
+    boolean publicHealth = Disclosure.PUBLIC_HEALTH_AGENCY.equals(recipient.getString("type"));
+    Instant now = clock.instant();
+    Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
+        publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
+        new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),
+            Optional.ofNullable(recipient.getString("contact"))),
+        body.getString("legalBasis"), body.getString("caseReference"), from, to,
+        body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
+        requester, now, Optional.empty(), 0, Optional.empty());
+    return settings.get(request.tenant()).compose(s -> {
+      if (Duration.between(from, to).compareTo(Duration.ofDays(s.maxDisclosureWindowDays())) > 0) {
+        return Future.failedFuture(new ValidationException("window_too_long", "to",
+            "The window may span at most " + s.maxDisclosureWindowDays() + " days"));
+      }
+      return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
+          .compose(inserted -> audit.record(conn, request,
+              publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
+              Optional.of(disclosure.id()), new JsonObject())));
+    }).map(done -> Response.created("/contact-tracing/disclosures/" + disclosure.id(), disclosure.toJson(now)));
+  }
+
+  private Future<Response> list(RequestContext request) {
+    Optional<String> status = request.query().string("status");
+    if (status.isPresent() && !STATUSES.contains(status.get())) {
+      throw ClientException.badRequest("status must be one of " + String.join(", ", STATUSES));
+    }
+    Optional<String> recipientType = request.query().string("recipientType");
+    if (recipientType.isPresent() && !RECIPIENT_TYPES.contains(recipientType.get())) {
+      throw ClientException.badRequest("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
+    }
+    Instant now = clock.instant();
+    return store.list(request.tenant(), status, recipientType, now, request.query().offset(),
+            request.query().limit(MAX_LIMIT))
+        .map(page -> {
+          JsonArray disclosures = new JsonArray();
+          page.disclosures().forEach(d -> disclosures.add(d.toJson(now)));
+          return Response.ok(new JsonObject().put("disclosures", disclosures)
+              .put("totalRecords", page.totalRecords()));
+        });
+  }
+
+  private Future<Response> get(RequestContext request) {
+    UUID id = request.pathId("id");
+    return found(store.pool(), request, id).map(d -> Response.ok(d.toJson(clock.instant())));
+  }
+
+  private Future<Response> decide(RequestContext request) {
+    UUID id = request.pathId("id");
+    UUID decider = staffMember(request);
+    JsonObject body = request.body();
+    String decision = body.getString("decision");
+    Instant now = clock.instant();
+    return settings.get(request.tenant()).compose(s -> store.pool().withTransaction(conn -> found(conn, request, id)
+        .compose(disclosure -> {
+          checkDecidable(disclosure, decider);
+          Disclosure.Decision recorded = new Disclosure.Decision(decision, decider, now,
+              Optional.ofNullable(body.getString("note")),
+              "approve".equals(decision) ? Optional.of(now.plus(Duration.ofHours(s.releaseHours()))) : Optional.empty());
+          return store.decide(conn, request.tenant(), id, recorded)
+              .compose(decided -> decided
+                  ? audit.record(conn, request, "approve".equals(decision) ? AuditAction.DISCLOSURE_APPROVE
+                      : AuditAction.DISCLOSURE_DENY, 0, Optional.of(id), new JsonObject())
+                  : Future.failedFuture(ClientException.conflict("The request has already been decided")))
+              .compose(audited -> found(conn, request, id));
+        })))
+        .map(d -> Response.ok(d.toJson(now)));
+  }
+
+  private static void checkDecidable(Disclosure disclosure, UUID decider) {
+    if ("refused".equals(disclosure.status())) {
+      throw ClientException.conflict("A request from anyone but a public-health agency is refused and can never be "
+          + "approved or released");
+    }
+    if (!"pending".equals(disclosure.status())) {
+      throw ClientException.conflict("The request has already been decided");
+    }
+    if (disclosure.requestedBy().equals(decider)) {
+      throw new ValidationException("second_person_required", "X-Okapi-User-Id",
+          "The request must be decided by a different staff member than the one who recorded it");
+    }
+  }
+
+  private Future<Response> release(RequestContext request) {
+    UUID id = request.pathId("id");
+    UUID releaser = staffMember(request);
+    boolean csv = request.accepts("text/csv");
+    Instant now = clock.instant();
+    return store.pool().withTransaction(conn -> found(conn, request, id)
+        .compose(disclosure -> {
+          checkReleasable(disclosure, now);
+          return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
+              .compose(released -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(),
+                      disclosure.to(), disclosure.locations())
+                  .compose(declined -> store.recordRelease(conn, request.tenant(), id,
+                          new Disclosure.Release(released.size(), declined, now, releaser))
+                      .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE, released.size(),
+                          Optional.of(id), new JsonObject().put("declined", declined)))
+                      .map(audited -> csv ? csv(released, declined) : json(disclosure, released, declined))));
+        }))
+        .map(Response::personalData);
+  }
+
+  private static void checkReleasable(Disclosure disclosure, Instant now) {
+    String status = disclosure.status(now);
+    if ("expired".equals(status)) {
+      throw ClientException.gone("The release window of this disclosure has ended");
+    }
+    if (!"approved".equals(status)) {
+      throw ClientException.conflict("Only an approved request can be released; this one is " + status);
+    }
+  }
+
+  private static Response json(Disclosure disclosure, List<ContactLog> released, int declined) {
+    JsonArray logs = new JsonArray();
+    released.forEach(entry -> logs.add(entry.toJson()));
+    return Response.ok(new JsonObject()
+        .put("disclosureId", disclosure.id().toString())
+        .put("from", Timestamps.format(disclosure.from()))
+        .put("to", Timestamps.format(disclosure.to()))
+        .put("locations", new JsonArray(disclosure.locations()))
+        .put("contactLogs", logs)
+        .put("totalRecords", released.size())
+        .put("declined", declined));
+  }
+
+  private static Response csv(List<ContactLog> released, int declined) {
+    StringBuilder csv = new StringBuilder(Csv.row(CSV_HEADER));
+    for (ContactLog entry : released) {
+      JsonObject json = entry.toJson();
+      csv.append(Csv.row(CSV_HEADER.stream().map(column -> {
+        Object value = json.getValue(column);
+        return value == null ? "" : value.toString();
+      }).toList()));
+    }
+    return Response.of(200, "text/csv; charset=utf-8; header=present", csv.toString())
+        .withHeader("Content-Disposition", "attachment; filename=\"contact-logs.csv\"")
+        .withHeader("X-Declined-Count", Integer.toString(declined));
+  }
+
+  private Future<Disclosure> found(io.vertx.sqlclient.SqlClient client, RequestContext request, UUID id) {
+    return store.find(client, request.tenant(), id)
+        .map(d -> d.orElseThrow(() -> ClientException.notFound("Disclosure not found: " + id)));
+  }
+}

@@ -1,0 +1,135 @@
+package org.folio.contacttracing.disclosure;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/** The accounting of disclosures of each tenant, in its {@code disclosure} table. */
+public final class DisclosureStore {
+  private static final String COLUMNS = "id, status, refusal_reason, recipient_type, recipient_name, "
+      + "recipient_contact, legal_basis, case_reference, window_from, window_to, locations, requested_by_user_id, "
+      + "requested_date, decision, decided_by_user_id, decided_date, decision_note, release_expires_at, "
+      + "release_count, entries_released, declines_released, last_released_date, last_released_by_user_id";
+  /** Status as users see it, with approvals past their release window shown as expired. */
+  private static final String FILTER = " WHERE ($1::text IS NULL"
+      + " OR ($1 = 'expired' AND status = 'approved' AND release_expires_at <= $3)"
+      + " OR ($1 = 'approved' AND status = 'approved' AND release_expires_at > $3)"
+      + " OR ($1 NOT IN ('expired', 'approved') AND status = $1))"
+      + " AND ($2::text IS NULL OR recipient_type = $2)";
+
+  private final Pool pool;
+
+  public DisclosureStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Void> insert(SqlClient client, TenantId tenant, Disclosure d) {
+    return client.preparedQuery("INSERT INTO " + tenant.table("disclosure") + " (id, status, refusal_reason, "
+            + "recipient_type, recipient_name, recipient_contact, legal_basis, case_reference, window_from, window_to, "
+            + "locations, requested_by_user_id, requested_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+            + "$12, $13)")
+        .execute(Tuple.from(new Object[] {d.id(), d.status(), d.refusalReason().orElse(null), d.recipient().type(),
+            d.recipient().name(), d.recipient().contact().orElse(null), d.legalBasis(), d.caseReference(),
+            utc(d.from()), utc(d.to()), d.locations().toArray(String[]::new), d.requestedBy(),
+            utc(d.requestedDate())}))
+        .mapEmpty();
+  }
+
+  public Future<Optional<Disclosure>> find(SqlClient client, TenantId tenant, UUID id) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + " WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toDisclosure(rows.iterator().next())));
+  }
+
+  /** Records the decision unless another one got there first. @return whether this decision was recorded */
+  public Future<Boolean> decide(SqlClient client, TenantId tenant, UUID id, Disclosure.Decision decision) {
+    return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET status = $2, decision = $3, "
+            + "decided_by_user_id = $4, decided_date = $5, decision_note = $6, release_expires_at = $7 "
+            + "WHERE id = $1 AND status = 'pending'")
+        .execute(Tuple.from(new Object[] {id, "approve".equals(decision.decision()) ? "approved" : "denied",
+            decision.decision(), decision.decidedBy(), utc(decision.decidedDate()), decision.note().orElse(null),
+            decision.releaseExpiresAt().map(DisclosureStore::utc).orElse(null)}))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Void> recordRelease(SqlClient client, TenantId tenant, UUID id, Disclosure.Release release) {
+    return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET release_count = release_count + 1, "
+            + "entries_released = $2, declines_released = $3, last_released_date = $4, last_released_by_user_id = $5 "
+            + "WHERE id = $1")
+        .execute(Tuple.of(id, release.entries(), release.declines(), utc(release.date()), release.releasedBy()))
+        .mapEmpty();
+  }
+
+  /** A page of disclosures, newest request first, and how many match in all. */
+  public Future<Page> list(TenantId tenant, Optional<String> status, Optional<String> recipientType, Instant now,
+      int offset, int limit) {
+    Object[] filter = {status.orElse(null), recipientType.orElse(null), utc(now)};
+    Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("disclosure") + FILTER)
+        .execute(Tuple.from(filter))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+    if (limit == 0) {
+      return total.map(count -> new Page(List.of(), count));
+    }
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + FILTER
+            + " ORDER BY requested_date DESC, id OFFSET $4 LIMIT $5")
+        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
+        .compose(rows -> {
+          List<Disclosure> disclosures = new ArrayList<>();
+          rows.forEach(row -> disclosures.add(toDisclosure(row)));
+          return total.map(count -> new Page(disclosures, count));
+        });
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Row row, String column) {
+    OffsetDateTime value = row.getOffsetDateTime(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Disclosure toDisclosure(Row row) {
+    Optional<Disclosure.Decision> decision = Optional.ofNullable(row.getString("decision"))
+        .map(d -> new Disclosure.Decision(d, row.getUUID("decided_by_user_id"), instant(row, "decided_date"),
+            Optional.ofNullable(row.getString("decision_note")),
+            Optional.ofNullable(instant(row, "release_expires_at"))));
+    Optional<Disclosure.Release> release = Optional.ofNullable(instant(row, "last_released_date"))
+        .map(date -> new Disclosure.Release(row.getInteger("entries_released"), row.getInteger("declines_released"),
+            date, row.getUUID("last_released_by_user_id")));
+    return new Disclosure(
+        row.getUUID("id"),
+        row.getString("status"),
+        Optional.ofNullable(row.getString("refusal_reason")),
+        new Disclosure.Recipient(row.getString("recipient_type"), row.getString("recipient_name"),
+            Optional.ofNullable(row.getString("recipient_contact"))),
+        row.getString("legal_basis"),
+        row.getString("case_reference"),
+        instant(row, "window_from"),
+        instant(row, "window_to"),
+        List.of(row.getArrayOfStrings("locations")),
+        row.getUUID("requested_by_user_id"),
+        instant(row, "requested_date"),
+        decision,
+        row.getInteger("release_count"),
+        release);
+  }
+
+  /** One page of disclosures and the number of all matching ones. */
+  public record Page(List<Disclosure> disclosures, int totalRecords) {
+  }
+}

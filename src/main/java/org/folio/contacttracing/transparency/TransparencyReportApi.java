@@ -1,0 +1,95 @@
+package org.folio.contacttracing.transparency;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.http.Response;
+import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.TenantSettings;
+
+/**
+ * {@code /contact-tracing/transparency-report}: numbers for a period that a library can publish. Disclosure
+ * requests by recipient and outcome, entries released (from the audited releases), entries destroyed (from
+ * the purge's destruction records), and declines as far as their counts are still kept.
+ */
+public final class TransparencyReportApi implements Feature {
+  static final int MAX_DAYS = 366;
+
+  private final Pool pool;
+  private final TenantSettings settings;
+  private final Clock clock;
+
+  public TransparencyReportApi(Pool pool, TenantSettings settings, Clock clock) {
+    this.pool = pool;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void routes(Api api) {
+    api.get("/contact-tracing/transparency-report", this::report);
+  }
+
+  private Future<Response> report(RequestContext request) {
+    LocalDate from = request.query().date("from").orElseThrow(() -> ClientException.badRequest("from is required"));
+    LocalDate to = request.query().date("to").orElseThrow(() -> ClientException.badRequest("to is required"));
+    if (to.isBefore(from)) {
+      throw ClientException.badRequest("to must not be before from");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw ClientException.badRequest("The period may span at most " + MAX_DAYS + " days");
+    }
+    return settings.get(request.tenant())
+        .compose(s -> report(request.tenant(), s.timeZone(), from, to))
+        .map(Response::ok);
+  }
+
+  private Future<JsonObject> report(TenantId tenant, ZoneId zone, LocalDate from, LocalDate to) {
+    OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    Future<JsonArray> requests = pool.preparedQuery("SELECT recipient_type, CASE WHEN status = 'approved' "
+            + "AND release_expires_at <= $3 THEN 'expired' ELSE status END AS outcome, count(*) AS n FROM "
+            + tenant.table("disclosure") + " WHERE requested_date >= $1 AND requested_date < $2 "
+            + "GROUP BY 1, 2 ORDER BY 1, 2")
+        .execute(Tuple.of(start, end, now))
+        .map(rows -> {
+          JsonArray array = new JsonArray();
+          for (Row row : rows) {
+            array.add(new JsonObject().put("recipientType", row.getString("recipient_type"))
+                .put("outcome", row.getString("outcome")).put("count", row.getLong("n")));
+          }
+          return array;
+        });
+    Future<Row> audited = pool.preparedQuery("SELECT "
+            + "coalesce(sum(record_count) FILTER (WHERE action = 'disclosure.release'), 0) AS released, "
+            + "coalesce(sum((details->>'contactLogsDestroyed')::bigint) FILTER (WHERE action = 'retention.purge'), 0) "
+            + "AS destroyed FROM " + tenant.table("audit_event") + " WHERE occurred_at >= $1 AND occurred_at < $2")
+        .execute(Tuple.of(start, end))
+        .map(rows -> rows.iterator().next());
+    Future<Long> declines = pool.preparedQuery("SELECT coalesce(sum(declined), 0) FROM "
+            + tenant.table("decline_count") + " WHERE visited_bucket >= $1 AND visited_bucket < $2")
+        .execute(Tuple.of(start, end))
+        .map(rows -> rows.iterator().next().getLong(0));
+    return Future.all(requests, audited, declines).map(all -> new JsonObject()
+        .put("from", from.toString())
+        .put("to", to.toString())
+        .put("disclosureRequests", requests.result())
+        .put("entriesReleased", audited.result().getLong("released"))
+        .put("entriesDestroyed", audited.result().getLong("destroyed"))
+        .put("declines", declines.result()));
+  }
+}
