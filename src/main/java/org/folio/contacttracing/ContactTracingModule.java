@@ -133,7 +133,7 @@ public final class ContactTracingModule {
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
-        new TransparencyReportApi(pool, settings, clock),
+        new TransparencyReportApi(pool, settings),
         new RetentionApi(pool, settings, audit, clock));
   }
 
