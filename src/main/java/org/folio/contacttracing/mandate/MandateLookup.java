@@ -14,6 +14,6 @@ public interface MandateLookup {
 
   Future<Optional<Mandate>> findInForce(TenantId tenant, String location, LocalDate day);
 
-  /** Any mandate in force on the day, preferring one that covers every location. */
-  Future<Optional<Mandate>> findAnyInForce(TenantId tenant, LocalDate day);
+  /** The mandate in force on the day for all of the library's locations, if any. */
+  Future<Optional<Mandate>> findInForceEverywhere(TenantId tenant, LocalDate day);
 }

@@ -75,10 +75,10 @@ public final class MandateStore implements MandateLookup {
   }
 
   @Override
-  public Future<Optional<Mandate>> findAnyInForce(TenantId tenant, LocalDate day) {
+  public Future<Optional<Mandate>> findInForceEverywhere(TenantId tenant, LocalDate day) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
             + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
-            + " ORDER BY cardinality(locations), effective_from DESC LIMIT 1")
+            + " AND cardinality(locations) = 0 LIMIT 1")
         .execute(Tuple.of(day))
         .map(rows -> map(rows).stream().findFirst());
   }

@@ -36,7 +36,7 @@ public final class NoticeApi implements Feature {
       LocalDate today = LocalDate.ofInstant(clock.instant(), s.timeZone());
       return (location.isPresent()
           ? mandates.findInForce(request.tenant(), location.get(), today)
-          : mandates.findAnyInForce(request.tenant(), today))
+          : mandates.findInForceEverywhere(request.tenant(), today))
           .map(mandate -> new Notice(location, today, mandate));
     }).map(notice -> html
         ? Response.of(200, "text/html; charset=utf-8", notice.toHtml())

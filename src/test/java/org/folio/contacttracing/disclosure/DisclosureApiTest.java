@@ -142,6 +142,7 @@ class DisclosureApiTest {
     String annexOnly = post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z",
         "2026-05-04T11:00:00Z", "annex")).then().statusCode(201).extract().path("id");
     decide(DECIDER, annexOnly, "approve").then().statusCode(200);
+    module.clock().advance(Duration.ofMinutes(1));
     release(REQUESTER, annexOnly).then().statusCode(200).body("totalRecords", equalTo(1))
         .body("declined", equalTo(0)).body("contactLogs[0].location", equalTo("annex"));
 
