@@ -34,11 +34,11 @@ public final class MandateStore implements MandateLookup {
     this.pool = pool;
   }
 
-  /** A page of mandates, newest period first; with a location, only those covering it. */
+  /** A page of mandates, oldest effectiveFrom first as the RAML promises; with a location, only those covering it. */
   public Future<Page> list(TenantId tenant, Optional<String> location, int offset, int limit) {
     return pool.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM " + tenant.table("mandate")
             + " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))"
-            + " ORDER BY effective_from DESC, id OFFSET $2 LIMIT $3")
+            + " ORDER BY effective_from, id OFFSET $2 LIMIT $3")
         .execute(Tuple.of(location.orElse(null), offset, limit))
         .compose(rows -> rows.size() > 0
             ? Future.succeededFuture(new Page(map(rows), total(rows)))
@@ -118,8 +118,9 @@ public final class MandateStore implements MandateLookup {
   private Future<Boolean> update(SqlConnection conn, TenantId tenant, Mandate mandate) {
     return conn.preparedQuery("UPDATE " + tenant.table("mandate") + " SET authority_type = $2, authority_name = $3, "
             + "reference = $4, effective_from = $5, effective_until = $6, review_by = $7, collected_fields = $8, "
-            + "retention_days = $9, locations = $10, updated_date = $13, updated_by_user_id = $14 WHERE id = $1")
-        .execute(tuple(mandate))
+            + "retention_days = $9, locations = $10, updated_date = $11, updated_by_user_id = $12 WHERE id = $1")
+        // without the created_* values: PostgreSQL cannot type parameters a statement does not use (42P18)
+        .execute(updateTuple(mandate))
         .map(rows -> rows.rowCount() > 0);
   }
 
@@ -164,6 +165,15 @@ public final class MandateStore implements MandateLookup {
         metadata.createdByUserId().orElse(null),
         metadata.updatedAt(),
         metadata.updatedByUserId().orElse(null)});
+  }
+
+  private static Tuple updateTuple(Mandate mandate) {
+    Tuple all = tuple(mandate);
+    Tuple update = Tuple.tuple();
+    for (int i = 0; i < 10; i++) {
+      update.addValue(all.getValue(i));
+    }
+    return update.addValue(all.getValue(12)).addValue(all.getValue(13));
   }
 
   private static List<Mandate> map(RowSet<Row> rows) {
