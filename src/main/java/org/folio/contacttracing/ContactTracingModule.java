@@ -20,6 +20,8 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import org.folio.contacttracing.contactlog.ContactLogApi;
 import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.contactlog.DataKeyStore;
+import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.decline.DeclineApi;
 import org.folio.contacttracing.decline.DeclineStore;
 import org.folio.contacttracing.mandate.LoggingGate;
@@ -122,7 +124,8 @@ public final class ContactTracingModule {
     SettingsStore settings = new SettingsStore(pool);
     MandateStore mandates = new MandateStore(pool);
     LoggingGate gate = new LoggingGate(mandates, settings, clock);
-    ContactLogStore contactLogs = new ContactLogStore(pool);
+    DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
+    ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
     return List.of(
         new SettingsApi(settings, audit, clock),
@@ -134,7 +137,7 @@ public final class ContactTracingModule {
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
         new TransparencyReportApi(pool, settings),
-        new RetentionApi(pool, settings, audit, clock));
+        new RetentionApi(pool, settings, dataKeys, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

@@ -57,6 +57,17 @@ public record ContactDetails(Optional<String> name, Optional<String> phone, Opti
     partySize.ifPresent(v -> json.put("partySize", v));
   }
 
+  /** The plaintext that is sealed; it exists only in memory. */
+  byte[] toBytes() {
+    JsonObject json = new JsonObject();
+    writeTo(json);
+    return json.toBuffer().getBytes();
+  }
+
+  static ContactDetails fromBytes(byte[] bytes) {
+    return fromJson(new JsonObject(io.vertx.core.buffer.Buffer.buffer(bytes)));
+  }
+
   /** Never prints the data itself, so a stray log statement cannot leak it. */
   @Override
   public String toString() {

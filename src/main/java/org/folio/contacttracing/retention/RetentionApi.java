@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
@@ -33,6 +34,8 @@ import org.folio.contacttracing.settings.TenantSettings;
  */
 public final class RetentionApi implements Feature {
   private static final Logger log = LogManager.getLogger(RetentionApi.class);
+  /** Data keys re-wrapped with the current KEK per run, after a KEK rotation. */
+  static final int REWRAP_BATCH = 1000;
   /** An entry is held while a pending, or approved and unexpired, request's window and locations cover it. */
   private static final String NOT_HELD = " AND ($1 >= r.destroy_after + make_interval(days => $2::int) OR NOT EXISTS ("
       + "SELECT 1 FROM %s d WHERE (d.status = 'pending' OR (d.status = 'approved' AND d.release_expires_at > $1))"
@@ -42,12 +45,14 @@ public final class RetentionApi implements Feature {
 
   private final Pool pool;
   private final TenantSettings settings;
+  private final DataKeyStore dataKeys;
   private final AccessAudit audit;
   private final Clock clock;
 
-  public RetentionApi(Pool pool, TenantSettings settings, AccessAudit audit, Clock clock) {
+  public RetentionApi(Pool pool, TenantSettings settings, DataKeyStore dataKeys, AccessAudit audit, Clock clock) {
     this.pool = pool;
     this.settings = settings;
+    this.dataKeys = dataKeys;
     this.audit = audit;
     this.clock = clock;
   }
@@ -64,10 +69,12 @@ public final class RetentionApi implements Feature {
             .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
             .execute(Tuple.of(tenant.table("retention")))
             .compose(locked -> destroy(conn, tenant, "contact_log", now, s))
-            .compose(entries -> destroy(conn, tenant, "decline_count", now, s)
+            .compose(entries -> dataKeys.destroyUnused(conn, tenant)
+                .compose(keys -> destroy(conn, tenant, "decline_count", now, s)
                 .compose(declines -> destroyAuditEvents(conn, tenant, now, s)
                     .compose(auditEvents -> held(conn, tenant, now)
-                        .map(held -> new Purged(entries, declines, auditEvents, held)))))
+                        .compose(held -> dataKeys.rewrap(conn, tenant, REWRAP_BATCH)
+                            .map(rewrapped -> new Purged(entries, keys, declines, auditEvents, held, rewrapped)))))))
             .compose(purged -> purged.destroyedAnything()
                 ? audit.record(conn, request, AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
                     purged.toJson()).map(purged)
@@ -112,9 +119,9 @@ public final class RetentionApi implements Feature {
   private record Destroyed(int count, Optional<OffsetDateTime> first, Optional<OffsetDateTime> last) {
   }
 
-  private record Purged(Destroyed entries, Destroyed declines, int auditEvents, int held) {
+  private record Purged(Destroyed entries, int keys, Destroyed declines, int auditEvents, int held, int rewrapped) {
     boolean destroyedAnything() {
-      return total() > 0;
+      return total() > 0 || keys > 0;
     }
 
     int total() {
@@ -124,9 +131,11 @@ public final class RetentionApi implements Feature {
     JsonObject toJson() {
       JsonObject json = new JsonObject()
           .put("contactLogsDestroyed", entries.count())
+          .put("dataKeysDestroyed", keys)
           .put("declineCountsDestroyed", declines.count())
           .put("auditEventsDestroyed", auditEvents)
-          .put("contactLogsHeld", held);
+          .put("contactLogsHeld", held)
+          .put("dataKeysRewrapped", rewrapped);
       entries.first().or(declines::first).ifPresent(first -> json.put("periodFrom", Timestamps.format(
           declines.first().filter(d -> d.isBefore(first)).orElse(first).toInstant())));
       entries.last().or(declines::last).ifPresent(last -> json.put("periodTo", Timestamps.format(

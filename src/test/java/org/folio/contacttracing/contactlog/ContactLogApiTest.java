@@ -72,7 +72,7 @@ class ContactLogApiTest {
     assertThat(created.jsonPath().getMap("$").keySet())
         .containsExactlyInAnyOrder("id", "location", "visitedAt", "mandateId", "destroyAfter");
     assertThat(count("SELECT count(*) FROM " + SCHEMA + ".contact_log WHERE visited_bucket = "
-        + "'2026-03-02T10:00:00Z' AND name = 'Ada Lovelace'")).isEqualTo(1);
+        + "'2026-03-02T10:00:00Z' AND position('Ada'::bytea in sealed) = 0")).isEqualTo(1);
   }
 
   @Test
@@ -191,8 +191,9 @@ class ContactLogApiTest {
     module.as(TENANT, STAFF).body(visit().put("location", "reading-room").encode())
         .put("/contact-tracing/contact-logs/" + id).then().statusCode(422)
         .body("errors[0].code", equalTo("no_mandate_in_force"));
-    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".contact_log WHERE name = 'Ada King' "
-        + "AND location = 'main-desk' AND email IS NULL")).isEqualTo(1);
+    module.as(TENANT, STAFF).get("/contact-tracing/contact-logs/" + id).then().statusCode(200)
+        .body("name", equalTo("Ada King")).body("location", equalTo("main-desk"))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("email")));
 
     module.as(TENANT, STAFF).body(visit().encode()).put("/contact-tracing/contact-logs/" + UUID.randomUUID())
         .then().statusCode(404).contentType(startsWith("text/plain"));

@@ -17,10 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.folio.contacttracing.ContactTracingModule;
 import org.folio.contacttracing.platform.config.ModuleConfig;
+import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
 
 /** The real module, started in-process against the shared test PostgreSQL, with a clock the test controls. */
 public final class ModuleUnderTest implements AutoCloseable {
   public static final String MODULE_ID = "mod-contact-tracing-1.0.0";
+  /** One KEK for the run, as one deployment would have. */
+  public static final KeyEncryptionKeys KEYS = KeyEncryptionKeys.of(Aead.newKey().getEncoded());
 
   private final ContactTracingModule module;
   private final TestClock clock;
@@ -36,7 +40,8 @@ public final class ModuleUnderTest implements AutoCloseable {
 
   public static ModuleUnderTest start(Instant now) {
     TestClock clock = new TestClock(now);
-    ModuleConfig config = new ModuleConfig(0, Optional.of(TestPostgres.settings()), Path.of("unused"), clock);
+    ModuleConfig config = new ModuleConfig(0, Optional.of(TestPostgres.settings()), Path.of("unused"), clock,
+        KEYS);
     try {
       ContactTracingModule module = ContactTracingModule.start(config)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

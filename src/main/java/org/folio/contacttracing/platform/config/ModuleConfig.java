@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
 
 /**
  * Everything the module is started with. Built once by {@code Main} from the command line and the
@@ -14,12 +15,14 @@ import java.util.Optional;
  * @param database an external PostgreSQL, or empty to start the embedded one
  * @param embeddedDataDirectory where the embedded PostgreSQL keeps its data between runs
  * @param clock the module's notion of "now"; tests inject their own
+ * @param keys the key-encryption keys that wrap the data keys of personal data
  */
 public record ModuleConfig(
     int httpPort,
     Optional<DatabaseSettings> database,
     Path embeddedDataDirectory,
-    Clock clock) {
+    Clock clock,
+    KeyEncryptionKeys keys) {
 
   public static final int DEFAULT_PORT = 8081;
   public static final String EMBEDDED_DIR_VARIABLE = "CONTACT_TRACING_EMBEDDED_PG_DIR";
@@ -38,11 +41,18 @@ public record ModuleConfig(
         throw new IllegalArgumentException("Unknown argument: " + arg + " (expected http.port=N)");
       }
     }
+    Optional<DatabaseSettings> database = DatabaseSettings.fromEnvironment(env);
+    Path embeddedDirectory = embeddedDataDirectory(env, systemProperties);
+    // with the embedded development database a KEK file is kept beside, never inside, its data directory
+    Optional<Path> generatedKek = database.isPresent()
+        ? Optional.empty()
+        : Optional.of(embeddedDirectory.toAbsolutePath().getParent().resolve("kek"));
     return new ModuleConfig(
         parsePort(port),
-        DatabaseSettings.fromEnvironment(env),
-        embeddedDataDirectory(env, systemProperties),
-        Clock.systemUTC());
+        database,
+        embeddedDirectory,
+        Clock.systemUTC(),
+        KeyEncryptionKeys.fromEnvironment(env, generatedKek));
   }
 
   static Path embeddedDataDirectory(Map<String, String> env, Map<String, String> systemProperties) {
@@ -69,6 +79,6 @@ public record ModuleConfig(
   }
 
   public ModuleConfig withDatabase(DatabaseSettings settings) {
-    return new ModuleConfig(httpPort, Optional.of(settings), embeddedDataDirectory, clock);
+    return new ModuleConfig(httpPort, Optional.of(settings), embeddedDataDirectory, clock, keys);
   }
 }

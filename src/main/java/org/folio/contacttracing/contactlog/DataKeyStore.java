@@ -1,0 +1,83 @@
+package org.folio.contacttracing.contactlog;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * One data key per mandate and library day, in the tenant's {@code data_key} table, stored only wrapped by
+ * the key-encryption key. A key lives exactly as long as entries of its day do.
+ */
+public final class DataKeyStore {
+  private final DataKeyWrapper wrapper;
+
+  public DataKeyStore(DataKeyWrapper wrapper) {
+    this.wrapper = wrapper;
+  }
+
+  /** The day's key, created on first use; two instances creating it at once end up with the same one. */
+  Future<SecretKey> forDay(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    SecretKey fresh = Aead.newKey();
+    DataKeyWrapper.Wrapped wrapped = wrapper.wrap(fresh, label(tenant, mandateId, day));
+    return client.preparedQuery("INSERT INTO " + tenant.table("data_key") + " (mandate_id, visit_day, kek_id, "
+            + "wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (mandate_id, visit_day) DO NOTHING")
+        .execute(Tuple.of(mandateId, day, wrapped.kekId(), Buffer.buffer(wrapped.bytes())))
+        .compose(inserted -> inserted.rowCount() == 1
+            ? Future.succeededFuture(fresh)
+            : client.preparedQuery("SELECT kek_id, wrapped_key FROM " + tenant.table("data_key")
+                    + " WHERE mandate_id = $1 AND visit_day = $2")
+                .execute(Tuple.of(mandateId, day))
+                .map(rows -> unwrap(tenant, mandateId, day, rows.iterator().next())));
+  }
+
+  /** Unwraps the key that a row joined from {@code data_key} carries. */
+  SecretKey unwrap(TenantId tenant, UUID mandateId, LocalDate day, Row row) {
+    return wrapper.unwrap(new DataKeyWrapper.Wrapped(row.getString("kek_id"), row.getBuffer("wrapped_key").getBytes()),
+        label(tenant, mandateId, day));
+  }
+
+  /**
+   * Destroys every key whose day has no entry left. Runs in the purge's transaction, right after the entries
+   * are deleted, so that dumps and reporting copies taken earlier can no longer be decrypted.
+   */
+  public Future<Integer> destroyUnused(SqlClient client, TenantId tenant) {
+    return client.query("DELETE FROM " + tenant.table("data_key") + " k WHERE NOT EXISTS (SELECT 1 FROM "
+            + tenant.table("contact_log") + " c WHERE c.mandate_id = k.mandate_id AND c.visit_day = k.visit_day)")
+        .execute()
+        .map(rows -> rows.rowCount());
+  }
+
+  /** Re-wraps up to {@code limit} keys still wrapped by a previous KEK with the current one. */
+  public Future<Integer> rewrap(SqlClient client, TenantId tenant, int limit) {
+    return client.preparedQuery("SELECT mandate_id, visit_day, kek_id, wrapped_key FROM " + tenant.table("data_key")
+            + " WHERE kek_id <> $1 LIMIT $2 FOR UPDATE")
+        .execute(Tuple.of(wrapper.currentKekId(), limit))
+        .compose(rows -> {
+          Future<Integer> done = Future.succeededFuture(0);
+          for (Row row : rows) {
+            UUID mandateId = row.getUUID("mandate_id");
+            LocalDate day = row.getLocalDate("visit_day");
+            String label = label(tenant, mandateId, day);
+            DataKeyWrapper.Wrapped rewrapped = wrapper.wrap(unwrap(tenant, mandateId, day, row), label);
+            done = done.compose(count -> client.preparedQuery("UPDATE " + tenant.table("data_key")
+                    + " SET kek_id = $3, wrapped_key = $4 WHERE mandate_id = $1 AND visit_day = $2")
+                .execute(Tuple.of(mandateId, day, rewrapped.kekId(), Buffer.buffer(rewrapped.bytes())))
+                .map(updated -> count + 1));
+          }
+          return done;
+        });
+  }
+
+  /** Binds a wrapped key to its tenant, mandate and day, so it cannot be moved to another. */
+  private static String label(TenantId tenant, UUID mandateId, LocalDate day) {
+    return tenant.value() + "/" + mandateId + "/" + day;
+  }
+}
