@@ -39,9 +39,13 @@ public final class ModuleUnderTest implements AutoCloseable {
   }
 
   public static ModuleUnderTest start(Instant now) {
+    return start(now, KEYS);
+  }
+
+  public static ModuleUnderTest start(Instant now, KeyEncryptionKeys keys) {
     TestClock clock = new TestClock(now);
     ModuleConfig config = new ModuleConfig(0, Optional.of(TestPostgres.settings()), Path.of("unused"), clock,
-        KEYS);
+        keys);
     try {
       ContactTracingModule module = ContactTracingModule.start(config)
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
