@@ -158,7 +158,8 @@ class ContractTest {
     launch.getJsonArray("env").forEach(e -> assertThat(((JsonObject) e).getString("description")).isNotBlank());
     assertThat(launch.getJsonArray("env").stream().map(e -> ((JsonObject) e).getString("name")).toList())
         .contains("JAVA_OPTIONS", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "DB_DATABASE",
-            "DB_MAXPOOLSIZE", "DB_QUERYTIMEOUT", "DB_CONNECTIONRELEASEDELAY", "DB_SERVER_PEM");
+            "DB_MAXPOOLSIZE", "DB_QUERYTIMEOUT", "DB_CONNECTIONRELEASEDELAY", "DB_SERVER_PEM",
+            "CONTACT_TRACING_KEK", "CONTACT_TRACING_KEK_FILE", "CONTACT_TRACING_PREVIOUS_KEK");
   }
 
   @Test
