@@ -38,7 +38,7 @@ public final class AuditApi implements Feature {
             query.limit(MAX_LIMIT))
         .map(page -> {
           JsonArray events = new JsonArray();
-          page.events().forEach(event -> events.add(event.toJson()));
+          page.records().forEach(event -> events.add(event.toJson()));
           return Response.ok(new JsonObject().put("auditEvents", events).put("totalRecords", page.totalRecords()));
         });
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -55,23 +56,17 @@ public final class AuditStore implements AccessAudit {
   }
 
   /** A page of events, newest first, and how many match in all. */
-  public Future<Page> list(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> action,
+  public Future<Page<AuditEvent>> list(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> action,
       Optional<UUID> userId, int offset, int limit) {
     Object[] filter = {from.map(AuditStore::utc).orElse(null), to.map(AuditStore::utc).orElse(null),
         action.orElse(null), userId.orElse(null)};
-    Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("audit_event") + FILTER)
-        .execute(Tuple.from(filter))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
-    if (limit == 0) {
-      return total.map(count -> new Page(List.of(), count));
-    }
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("audit_event") + FILTER
-            + " ORDER BY occurred_at DESC, id OFFSET $5 LIMIT $6")
-        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
-        .compose(rows -> {
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("audit_event") + FILTER,
+        "SELECT " + COLUMNS + " FROM " + tenant.table("audit_event") + FILTER
+            + " ORDER BY occurred_at DESC, id OFFSET $5 LIMIT $6",
+        filter, offset, limit, rows -> {
           List<AuditEvent> events = new ArrayList<>();
           rows.forEach(row -> events.add(toEvent(row)));
-          return total.map(count -> new Page(events, count));
+          return events;
         });
   }
 
@@ -87,7 +82,4 @@ public final class AuditStore implements AccessAudit {
         details instanceof JsonObject json ? json : new JsonObject());
   }
 
-  /** One page of events and the number of all matching events. */
-  public record Page(List<AuditEvent> events, int totalRecords) {
-  }
 }

@@ -99,10 +99,10 @@ public final class ContactLogApi implements Feature {
       throw ClientException.badRequest("to must not be before from");
     }
     return store.list(request.tenant(), location, from, to, offset, limit)
-        .compose(page -> audit.record(request, AuditAction.CONTACT_LOG_READ, page.entries().size()).map(page))
+        .compose(page -> audit.record(request, AuditAction.CONTACT_LOG_READ, page.records().size()).map(page))
         .map(page -> {
           JsonArray entries = new JsonArray();
-          page.entries().forEach(entry -> entries.add(entry.toJson()));
+          page.records().forEach(entry -> entries.add(entry.toJson()));
           return Response.ok(new JsonObject().put("contactLogs", entries).put("totalRecords", page.totalRecords()))
               .personalData();
         });

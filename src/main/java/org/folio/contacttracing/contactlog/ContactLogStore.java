@@ -20,6 +20,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Stored visits of each tenant, in its {@code contact_log} table. */
@@ -77,19 +78,13 @@ public final class ContactLogStore {
   }
 
   /** A page of entries in visit order, and how many match in all. */
-  public Future<Page> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
+  public Future<Page<ContactLog>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
       int offset, int limit) {
     Object[] filter = {location.orElse(null), from.map(ContactLogStore::utc).orElse(null),
         to.map(ContactLogStore::utc).orElse(null)};
-    Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("contact_log") + " c" + FILTER)
-        .execute(Tuple.from(filter))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
-    if (limit == 0) {
-      return total.map(count -> new Page(List.of(), count));
-    }
-    return pool.preparedQuery(select(tenant) + FILTER + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $4 LIMIT $5")
-        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
-        .compose(rows -> total.map(count -> new Page(map(tenant, rows), count)));
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + FILTER,
+        select(tenant) + FILTER + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $4 LIMIT $5",
+        filter, offset, limit, rows -> map(tenant, rows));
   }
 
   /** Every entry whose slot overlaps {@code [from, to)} at the given locations (none: all), for a release. */
@@ -143,7 +138,4 @@ public final class ContactLogStore {
     return entries;
   }
 
-  /** One page of entries and the number of all matching entries. */
-  public record Page(List<ContactLog> entries, int totalRecords) {
-  }
 }

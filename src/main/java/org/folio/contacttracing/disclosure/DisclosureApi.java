@@ -111,7 +111,7 @@ public final class DisclosureApi implements Feature {
             request.query().limit(MAX_LIMIT))
         .map(page -> {
           JsonArray disclosures = new JsonArray();
-          page.disclosures().forEach(d -> disclosures.add(d.toJson(now)));
+          page.records().forEach(d -> disclosures.add(d.toJson(now)));
           return Response.ok(new JsonObject().put("disclosures", disclosures)
               .put("totalRecords", page.totalRecords()));
         });

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** The accounting of disclosures of each tenant, in its {@code disclosure} table. */
@@ -75,22 +76,16 @@ public final class DisclosureStore {
   }
 
   /** A page of disclosures, newest request first, and how many match in all. */
-  public Future<Page> list(TenantId tenant, Optional<String> status, Optional<String> recipientType, Instant now,
+  public Future<Page<Disclosure>> list(TenantId tenant, Optional<String> status, Optional<String> recipientType, Instant now,
       int offset, int limit) {
     Object[] filter = {status.orElse(null), recipientType.orElse(null), utc(now)};
-    Future<Integer> total = pool.preparedQuery("SELECT count(*) FROM " + tenant.table("disclosure") + FILTER)
-        .execute(Tuple.from(filter))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
-    if (limit == 0) {
-      return total.map(count -> new Page(List.of(), count));
-    }
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + FILTER
-            + " ORDER BY requested_date DESC, id OFFSET $4 LIMIT $5")
-        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
-        .compose(rows -> {
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("disclosure") + FILTER,
+        "SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + FILTER
+            + " ORDER BY requested_date DESC, id OFFSET $4 LIMIT $5",
+        filter, offset, limit, rows -> {
           List<Disclosure> disclosures = new ArrayList<>();
           rows.forEach(row -> disclosures.add(toDisclosure(row)));
-          return total.map(count -> new Page(disclosures, count));
+          return disclosures;
         });
   }
 
@@ -129,7 +124,4 @@ public final class DisclosureStore {
         release);
   }
 
-  /** One page of disclosures and the number of all matching ones. */
-  public record Page(List<Disclosure> disclosures, int totalRecords) {
-  }
 }

@@ -55,7 +55,7 @@ public final class MandateApi implements Feature {
     return today(request).compose(today -> store.list(request.tenant(), location, offset, limit)
         .map(page -> {
           JsonArray mandates = new JsonArray();
-          page.mandates().forEach(m -> mandates.add(MandateJson.toJson(m, today)));
+          page.records().forEach(m -> mandates.add(MandateJson.toJson(m, today)));
           return Response.ok(new JsonObject().put("mandates", mandates).put("totalRecords", page.totalRecords()));
         }));
   }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -35,22 +36,11 @@ public final class MandateStore implements MandateLookup {
   }
 
   /** A page of mandates, oldest effectiveFrom first as the RAML promises; with a location, only those covering it. */
-  public Future<Page> list(TenantId tenant, Optional<String> location, int offset, int limit) {
-    return pool.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM " + tenant.table("mandate")
-            + " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))"
-            + " ORDER BY effective_from, id OFFSET $2 LIMIT $3")
-        .execute(Tuple.of(location.orElse(null), offset, limit))
-        .compose(rows -> rows.size() > 0
-            ? Future.succeededFuture(new Page(map(rows), total(rows)))
-            // an empty page (limit 0, or an offset past the end) still reports the full count
-            : count(tenant, location).map(total -> new Page(List.of(), total)));
-  }
-
-  private Future<Integer> count(TenantId tenant, Optional<String> location) {
-    return pool.preparedQuery("SELECT count(*) FROM " + tenant.table("mandate")
-            + " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))")
-        .execute(Tuple.of(location.orElse(null)))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  public Future<Page<Mandate>> list(TenantId tenant, Optional<String> location, int offset, int limit) {
+    String filter = " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))";
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("mandate") + filter,
+        "SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + filter + " ORDER BY effective_from, id OFFSET $2 LIMIT $3",
+        new Object[] {location.orElse(null)}, offset, limit, MandateStore::map);
   }
 
   public Future<Optional<Mandate>> find(TenantId tenant, UUID id) {
@@ -182,10 +172,6 @@ public final class MandateStore implements MandateLookup {
     return mandates;
   }
 
-  private static int total(RowSet<Row> rows) {
-    return rows.iterator().next().getLong("total").intValue();
-  }
-
   private static Mandate toMandate(Row row) {
     Function<String, Set<ContactField>> fields = column -> {
       Set<ContactField> set = new LinkedHashSet<>();
@@ -205,7 +191,4 @@ public final class MandateStore implements MandateLookup {
         Optional.of(Metadata.from(row)));
   }
 
-  /** One page of a listing and the number of all matching records. */
-  public record Page(List<Mandate> mandates, int totalRecords) {
-  }
 }
