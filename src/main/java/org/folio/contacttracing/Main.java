@@ -25,7 +25,12 @@ public final class Main {
       module = ContactTracingModule.start(config).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      log.fatal("mod-contact-tracing did not start: {}", cause.getMessage(), cause);
+      if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+        // a configuration mistake: the message says what to fix, a stack trace would only bury it
+        log.fatal("mod-contact-tracing did not start: {}", cause.getMessage());
+      } else {
+        log.fatal("mod-contact-tracing did not start: {}", cause.getMessage(), cause);
+      }
       System.exit(1);
       return;
     }
