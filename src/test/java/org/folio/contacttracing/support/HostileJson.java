@@ -89,6 +89,15 @@ public final class HostileJson {
     return out.append('"').toString();
   }
 
+  /** Dates and times at and past the edges of java.time, PostgreSQL and the calendar. */
+  public static Arbitrary<String> hostileTemporal() {
+    return Arbitraries.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "0001-01-01", "9999-12-31",
+        "10000-01-01", "2026-02-30", "2026-13-01", "2024-02-29", "+999999999-12-31T23:59:59.999999999-18:00",
+        "-999999999-01-01T00:00:00+18:00", "0001-01-01T00:00:00+18:00", "9999-12-31T23:59:59-18:00",
+        "2026-03-02T10:00:00", "2026-03-02T24:00:00Z", "2026-03-02T10:00:60Z", "2026-03-02T10:00:00+25:00",
+        "2026-03-02t10:00:00z", "2026-03-02T10:00:00.1234567891Z", "1970-01-01T00:00:00Z", "2026-03-03T00:00:00Z");
+  }
+
   /** Numbers that break naive parsing: beyond double, beyond long, negative zero, tiny, fractional. */
   public static Arbitrary<String> hostileNumber() {
     return Arbitraries.oneOf(
@@ -108,6 +117,7 @@ public final class HostileJson {
   private static Arbitrary<String> value(int depth) {
     Arbitrary<String> leaf = Arbitraries.frequencyOf(
         Tuple.of(5, hostileString().map(HostileJson::quote)),
+        Tuple.of(2, hostileTemporal().map(HostileJson::quote)),
         Tuple.of(3, hostileNumber()),
         Tuple.of(1, Arbitraries.of("true", "false", "null", "{}", "[]", "[null]", "{\"\":null}")));
     if (depth == 0) {

@@ -24,8 +24,11 @@ public final class SafeAnswers {
       return;
     }
     assertThat(CLIENT_ERRORS).as("a clear 4xx for %s", abbreviate(request)).contains(status);
-    assertThat(contentType).as("content type of a %d", status)
-        .matches(type -> type.startsWith("text/plain") || type.startsWith("application/json"));
+    if (!answer.isEmpty()) {
+      // Netty answers an oversized request line or header block with a bare 414 or 431 before any route runs
+      assertThat(contentType).as("content type of a %d", status)
+          .matches(type -> type.startsWith("text/plain") || type.startsWith("application/json"));
+    }
     for (String marker : HostileJson.markers(request)) {
       assertThat(answer).as("a %d echoes a submitted value", status).doesNotContain(marker);
     }

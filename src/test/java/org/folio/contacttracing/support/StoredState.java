@@ -12,12 +12,23 @@ import java.util.TreeMap;
 
 /** A fingerprint of everything a tenant has stored: per table of its schema, the row count and a digest of the rows. */
 public final class StoredState {
+  private static Connection connection;
+
   private StoredState() {
   }
 
+  /** One connection, kept for the run: properties take a snapshot on every try. */
+  private static synchronized Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = TestPostgres.connect();
+    }
+    return connection;
+  }
+
   /** Table name to {@code <rows>:<md5 of the rows in a stable order>}; empty when the schema does not exist. */
-  public static Map<String, String> of(String schema) {
-    try (Connection conn = TestPostgres.connect()) {
+  public static synchronized Map<String, String> of(String schema) {
+    try {
+      Connection conn = connection();
       List<String> tables = new ArrayList<>();
       try (PreparedStatement st = conn.prepareStatement("SELECT table_name FROM information_schema.tables "
           + "WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY 1")) {
