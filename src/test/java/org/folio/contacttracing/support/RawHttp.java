@@ -38,15 +38,25 @@ public final class RawHttp {
 
   /** Sends {@code requestLine} (e.g. {@code GET /x HTTP/1.1}) with the given header lines and reads the answer. */
   public static Answer send(int port, String requestLine, String... headers) {
+    return sendJson(port, requestLine, null, headers);
+  }
+
+  /** The same with a JSON body. */
+  public static Answer sendJson(int port, String requestLine, String jsonBody, String... headers) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
       for (String header : headers) {
         request.append(header).append("\r\n");
       }
+      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+      if (jsonBody != null) {
+        request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+      }
       request.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(body);
       out.flush();
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream answer = new ByteArrayOutputStream();
