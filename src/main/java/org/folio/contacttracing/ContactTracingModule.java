@@ -111,6 +111,8 @@ public final class ContactTracingModule {
     features(database, config).forEach(feature -> feature.routes(api));
     api.loadSchemas();
     router.route().failureHandler(new FailureHandler());
+    // a request refused before any route matched, such as a path with malformed percent-encoding
+    router.errorHandler(400, routing -> plain(routing, 400, "Bad request"));
     router.errorHandler(404, routing -> plain(routing, 404, "Not found"));
     router.errorHandler(405, routing -> plain(routing, 405, "Method not allowed"));
     return api;

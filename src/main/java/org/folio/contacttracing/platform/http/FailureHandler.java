@@ -2,6 +2,7 @@ package org.folio.contacttracing.platform.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.pgclient.PgException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -30,6 +31,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof ClientException client) {
       return Response.text(client.status(), client.getMessage());
+    }
+    if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
+      // Vert.x Web's own refusals, such as a query string with malformed percent-encoding
+      return Response.text(http.getStatusCode(), clientStatusText(http.getStatusCode()));
     }
     if (failure instanceof PgException pg && ("3F000".equals(pg.getSqlState()) || "42P01".equals(pg.getSqlState()))) {
       // the tenant's schema is missing: the module was never enabled for it, or has been purged
@@ -79,11 +84,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** Carries a fault's stack trace into the log without its message. */
   private static final class RedactedFault extends RuntimeException {
     RedactedFault(Throwable original) {
-      super(original.getClass().getName(), null, false, true);
+      // the cause goes through the constructor: a null given there could not be overwritten by initCause
+      super(original.getClass().getName(), original.getCause() != null && original.getCause() != original
+          ? new RedactedFault(original.getCause()) : null, false, true);
       setStackTrace(original.getStackTrace());
-      if (original.getCause() != null && original.getCause() != original) {
-        initCause(new RedactedFault(original.getCause()));
-      }
     }
   }
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 /** Typed query parameters; a malformed value is a 400 naming the parameter, never echoing it. */
 public final class QueryParameters {
   public static final int DEFAULT_LIMIT = 10;
+  private static final int MIN_YEAR = 1;
+  private static final int MAX_YEAR = 9999;
 
   private final MultiMap params;
 
@@ -47,22 +49,33 @@ public final class QueryParameters {
     }
   }
 
-  /** An ISO-8601 timestamp with offset, for example {@code 2026-03-01T10:15:00+01:00}. */
+  /**
+   * An ISO-8601 timestamp with offset, for example {@code 2026-03-01T10:15:00+01:00}, in the years 1 to 9999:
+   * java.time parses years up to 999,999,999, which overflow instant and PostgreSQL arithmetic.
+   */
   public Optional<OffsetDateTime> timestamp(String name) {
     return string(name).map(value -> {
       try {
-        return OffsetDateTime.parse(value);
+        OffsetDateTime parsed = OffsetDateTime.parse(value);
+        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
+          throw new DateTimeParseException("year out of range", value, 0);
+        }
+        return parsed;
       } catch (DateTimeParseException e) {
         throw ClientException.badRequest(name + " must be an ISO-8601 date-time with offset");
       }
     });
   }
 
-  /** A calendar date {@code YYYY-MM-DD}. */
+  /** A calendar date {@code YYYY-MM-DD}, in the years 1 to 9999. */
   public Optional<LocalDate> date(String name) {
     return string(name).map(value -> {
       try {
-        return LocalDate.parse(value);
+        LocalDate parsed = LocalDate.parse(value);
+        if (parsed.getYear() < MIN_YEAR || parsed.getYear() > MAX_YEAR) {
+          throw new DateTimeParseException("year out of range", value, 0);
+        }
+        return parsed;
       } catch (DateTimeParseException e) {
         throw ClientException.badRequest(name + " must be a date YYYY-MM-DD");
       }

@@ -94,6 +94,38 @@ public final class RequestContext {
     if (!(parsed instanceof JsonObject object)) {
       throw ClientException.badRequest("The request body must be a JSON object");
     }
+    String withNul = withNul(object, "");
+    if (withNul != null) {
+      // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than fail in SQL
+      throw new ValidationException("invalid_value", withNul,
+          (withNul.isEmpty() ? "A property name" : withNul) + " must not contain the NUL character");
+    }
     return object;
+  }
+
+  /** The path of the first property whose name or string value contains U+0000, or null when there is none. */
+  private static String withNul(Object value, String path) {
+    if (value instanceof String text) {
+      return text.indexOf('\0') >= 0 ? path : null;
+    }
+    if (value instanceof JsonObject object) {
+      for (String key : object.fieldNames()) {
+        if (key.indexOf('\0') >= 0) {
+          return "";
+        }
+        String found = withNul(object.getValue(key), path.isEmpty() ? key : path + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value instanceof io.vertx.core.json.JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        String found = withNul(array.getValue(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -17,6 +17,10 @@ public record TenantId(String value) {
       throw ClientException.badRequest(
           "X-Okapi-Tenant must be 1 to 31 lower-case letters, digits or underscores, starting with a letter");
     }
+    if (value.startsWith("pg_")) {
+      // PostgreSQL reserves schema names starting with pg_: CREATE SCHEMA would fail
+      throw ClientException.badRequest("X-Okapi-Tenant must not start with pg_, which PostgreSQL reserves");
+    }
   }
 
   /** Parses the {@code X-Okapi-Tenant} header; a missing one is a 400. */
