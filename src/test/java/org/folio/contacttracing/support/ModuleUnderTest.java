@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.folio.contacttracing.ContactTracingModule;
+import org.folio.contacttracing.platform.config.DatabaseSettings;
 import org.folio.contacttracing.platform.config.ModuleConfig;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
@@ -43,8 +44,13 @@ public final class ModuleUnderTest implements AutoCloseable {
   }
 
   public static ModuleUnderTest start(Instant now, KeyEncryptionKeys keys) {
+    return start(now, keys, TestPostgres.settings());
+  }
+
+  /** The module against another PostgreSQL than the shared one, for example a private server a test stops. */
+  public static ModuleUnderTest start(Instant now, KeyEncryptionKeys keys, DatabaseSettings database) {
     TestClock clock = new TestClock(now);
-    ModuleConfig config = new ModuleConfig(0, Optional.of(TestPostgres.settings()), Path.of("unused"), clock,
+    ModuleConfig config = new ModuleConfig(0, Optional.of(database), Path.of("unused"), clock,
         keys);
     try {
       ContactTracingModule module = ContactTracingModule.start(config)

@@ -36,6 +36,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
    */
   public static EmbeddedPostgres start(Path dataDirectory, boolean clean, Map<String, String> serverSettings,
       Map<String, String> env) {
+    return start(dataDirectory, clean, serverSettings, env, 0);
+  }
+
+  /**
+   * Starts the server on the given port, or on a free one when it is 0; tests restart a stopped server on the
+   * same port and data directory to check that the module reconnects by itself.
+   */
+  public static EmbeddedPostgres start(Path dataDirectory, boolean clean, Map<String, String> serverSettings,
+      Map<String, String> env, int port) {
     try {
       Files.createDirectories(dataDirectory);
       var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -44,6 +53,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
           // the module stops the server itself, after its own connections are closed
           .setRegisterShutdownHook(false);
       serverSettings.forEach(builder::setServerConfig);
+      if (port > 0) {
+        builder.setPort(port);
+      }
       var server = builder.start();
       var settings = DatabaseSettings.local(server.getPort(), "postgres", "postgres", "postgres", env);
       return new EmbeddedPostgres(server, settings, dataDirectory);

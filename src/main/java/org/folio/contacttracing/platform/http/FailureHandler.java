@@ -81,13 +81,29 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return failure.getClass().getName();
   }
 
-  /** Carries a fault's stack trace into the log without its message. */
+  /**
+   * Carries a fault's stack trace, and its causes' (redacted too), into the log without their messages. The
+   * cause is held in a field: the protected constructor used here fixes {@link Throwable#getCause()} at null,
+   * so {@code initCause} would throw, and did, for every fault that had a cause (a refused database connection).
+   */
   private static final class RedactedFault extends RuntimeException {
+    private static final int MAX_DEPTH = 16;
+    private final transient RedactedFault redactedCause;
+
     RedactedFault(Throwable original) {
-      // the cause goes through the constructor: a null given there could not be overwritten by initCause
-      super(original.getClass().getName(), original.getCause() != null && original.getCause() != original
-          ? new RedactedFault(original.getCause()) : null, false, true);
+      this(original, 0);
+    }
+
+    private RedactedFault(Throwable original, int depth) {
+      super(original.getClass().getName(), null, false, true);
       setStackTrace(original.getStackTrace());
+      Throwable cause = original.getCause();
+      redactedCause = cause != null && cause != original && depth < MAX_DEPTH ? new RedactedFault(cause, depth + 1) : null;
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      return redactedCause;
     }
   }
 }
