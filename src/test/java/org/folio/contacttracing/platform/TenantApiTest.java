@@ -208,4 +208,21 @@ class TenantApiTest {
       });
     }
   }
+
+  @Test
+  void aJobWhoseInstanceDiedEndsWithAnErrorInsteadOfHanging() throws Exception {
+    module.install(TENANT);
+    UUID id = UUID.randomUUID();
+    // what an instance killed mid-migration leaves behind: an incomplete job nobody beats for any more
+    execute("INSERT INTO " + SCHEMA + ".tenant_job (id, attributes, heartbeat_at) VALUES ('" + id
+        + "', '{\"module_to\":\"mod-contact-tracing-1.0.0\"}', now() - interval '2 minutes')");
+    module.tenant(TENANT).get("/_/tenant/" + id).then().statusCode(200)
+        .body("complete", equalTo(true))
+        .body("error", org.hamcrest.Matchers.containsString("stopped before it finished"));
+    // a job that is still beating is left alone
+    UUID running = UUID.randomUUID();
+    execute("INSERT INTO " + SCHEMA + ".tenant_job (id, attributes) VALUES ('" + running
+        + "', '{\"module_to\":\"mod-contact-tracing-1.0.0\"}')");
+    module.tenant(TENANT).get("/_/tenant/" + running).then().statusCode(200).body("complete", equalTo(false));
+  }
 }

@@ -23,6 +23,9 @@ public final class TenantApi {
   private static final Logger log = LogManager.getLogger(TenantApi.class);
   private static final long POLL_INTERVAL_MS = 100;
   private static final int MAX_WAIT_MS = 600_000;
+  static final long HEARTBEAT_MS = 5_000;
+  /** A job whose worker has not beaten for this long is taken as abandoned. */
+  static final int STALE_SECONDS = 60;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -59,7 +62,10 @@ public final class TenantApi {
   }
 
   private void runInBackground(TenantId tenant, TenantJob job) {
+    long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, tick -> jobs.heartbeat(tenant, job.id())
+        .onFailure(failure -> log.warn("Tenant job heartbeat failed: {}", failure.getClass().getSimpleName())));
     migrations.migrate(tenant)
+        .onComplete(done -> vertx.cancelTimer(heartbeat))
         .map(applied -> {
           log.info("Tenant {} initialised: {} migrations applied", tenant, applied);
           return Optional.<String>empty();
@@ -107,7 +113,8 @@ public final class TenantApi {
   }
 
   private Future<TenantJob> found(TenantId tenant, UUID id) {
-    return jobs.find(tenant, id)
+    return jobs.abandonStale(tenant, STALE_SECONDS)
+        .compose(swept -> jobs.find(tenant, id))
         .recover(failure -> Future.failedFuture(failure instanceof TenantJobStore.TenantNotFound
             ? ClientException.notFound("Tenant not found " + tenant)
             : failure))

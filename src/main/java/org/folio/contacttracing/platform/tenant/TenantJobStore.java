@@ -32,7 +32,8 @@ public final class TenantJobStore {
         .compose(locked -> conn.query("CREATE SCHEMA IF NOT EXISTS " + tenant.schema()).execute())
         .compose(created -> conn.query("CREATE TABLE IF NOT EXISTS " + tenant.table("tenant_job") + " ("
             + "id uuid PRIMARY KEY, attributes jsonb NOT NULL, complete boolean NOT NULL DEFAULT false, "
-            + "error text, created_at timestamptz NOT NULL DEFAULT now())").execute())
+            + "error text, created_at timestamptz NOT NULL DEFAULT now()); ALTER TABLE " + tenant.table("tenant_job")
+            + " ADD COLUMN IF NOT EXISTS heartbeat_at timestamptz NOT NULL DEFAULT now()").execute())
         .compose(table -> conn
             .preparedQuery("INSERT INTO " + tenant.table("tenant_job") + " (id, attributes) VALUES ($1, $2)")
             .execute(Tuple.of(job.id(), attributes)))
@@ -44,6 +45,27 @@ public final class TenantJobStore {
         .preparedQuery("UPDATE " + tenant.table("tenant_job") + " SET complete = true, error = $2 WHERE id = $1")
         .execute(Tuple.of(id, error.orElse(null)))
         .mapEmpty();
+  }
+
+  /** Tells pollers on any instance that the job is still being worked on. */
+  public Future<Void> heartbeat(TenantId tenant, UUID id) {
+    return pool.preparedQuery("UPDATE " + tenant.table("tenant_job") + " SET heartbeat_at = now() WHERE id = $1")
+        .execute(Tuple.of(id))
+        .mapEmpty();
+  }
+
+  /**
+   * Ends jobs whose worker has stopped beating, as an instance that died mid-migration leaves them, so that
+   * Okapi's polling ends with an error instead of waiting forever. Flyway's own history keeps the schema
+   * consistent; running the install again completes it.
+   */
+  public Future<Void> abandonStale(TenantId tenant, int staleSeconds) {
+    return pool.preparedQuery("UPDATE " + tenant.table("tenant_job") + " SET complete = true, error = $1 "
+            + "WHERE NOT complete AND heartbeat_at < now() - make_interval(secs => $2::int)")
+        .execute(Tuple.of("The module instance running this job stopped before it finished; enable the module "
+            + "again to complete the migration", staleSeconds))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(translate(failure)));
   }
 
   /** The job, or empty when it does not exist; fails with {@link TenantNotFound} when the schema is absent. */
