@@ -96,21 +96,38 @@ public final class RequestContext {
     }
     String withNul = withNul(object, "");
     if (withNul != null) {
-      // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here rather than fail in SQL
-      throw new ValidationException("invalid_value", withNul,
-          (withNul.isEmpty() ? "A property name" : withNul) + " must not contain the NUL character");
+      // PostgreSQL cannot store U+0000, and an unpaired UTF-16 surrogate is not text at all: refuse them here
+      // rather than fail in SQL or when the value is written back as JSON
+      throw new ValidationException("invalid_value", withNul, (withNul.isEmpty() ? "A property name" : withNul)
+          + " must not contain the NUL character or an unpaired UTF-16 surrogate");
     }
     return object;
   }
 
-  /** The path of the first property whose name or string value contains U+0000, or null when there is none. */
+  /** No NUL and no unpaired surrogate. */
+  private static boolean storable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\0') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The path of the first property whose name or string value is not storable text, or null when there is none. */
   private static String withNul(Object value, String path) {
     if (value instanceof String text) {
-      return text.indexOf('\0') >= 0 ? path : null;
+      return storable(text) ? null : path;
     }
     if (value instanceof JsonObject object) {
       for (String key : object.fieldNames()) {
-        if (key.indexOf('\0') >= 0) {
+        if (!storable(key)) {
           return "";
         }
         String found = withNul(object.getValue(key), path.isEmpty() ? key : path + "." + key);
