@@ -155,10 +155,6 @@ public final class ContactTracingModule {
     return api.declared();
   }
 
-  public Vertx vertx() {
-    return vertx;
-  }
-
   /**
    * Stops taking requests, lets requests in flight finish within {@code grace}, closes the pool, then stops
    * Vert.x and the embedded PostgreSQL if this module started it.

@@ -8,8 +8,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
@@ -44,7 +43,7 @@ public final class AuditStore implements AccessAudit {
       Optional<UUID> target, JsonObject details) {
     return client.preparedQuery("INSERT INTO " + request.tenant().table("audit_event") + " (" + COLUMNS + ")"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC),
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), Timestamps.utc(clock.instant()),
             request.userId().orElse(null), action.code(), recordCount,
             request.requestId().isEmpty() ? null : request.requestId(), target.orElse(null), details}))
         .mapEmpty();
@@ -58,7 +57,7 @@ public final class AuditStore implements AccessAudit {
   /** A page of events, newest first, and how many match in all. */
   public Future<Page<AuditEvent>> list(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> action,
       Optional<UUID> userId, int offset, int limit) {
-    Object[] filter = {from.map(AuditStore::utc).orElse(null), to.map(AuditStore::utc).orElse(null),
+    Object[] filter = {from.map(Timestamps::utc).orElse(null), to.map(Timestamps::utc).orElse(null),
         action.orElse(null), userId.orElse(null)};
     return Page.query(pool, "SELECT count(*) FROM " + tenant.table("audit_event") + FILTER,
         "SELECT " + COLUMNS + " FROM " + tenant.table("audit_event") + FILTER
@@ -68,10 +67,6 @@ public final class AuditStore implements AccessAudit {
           rows.forEach(row -> events.add(toEvent(row)));
           return events;
         });
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static AuditEvent toEvent(Row row) {

@@ -10,7 +10,6 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Stored visits of each tenant, in its {@code contact_log} table. */
@@ -80,8 +80,8 @@ public final class ContactLogStore {
   /** A page of entries in visit order, and how many match in all. */
   public Future<Page<ContactLog>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
       int offset, int limit) {
-    Object[] filter = {location.orElse(null), from.map(ContactLogStore::utc).orElse(null),
-        to.map(ContactLogStore::utc).orElse(null)};
+    Object[] filter = {location.orElse(null), from.map(Timestamps::utc).orElse(null),
+        to.map(Timestamps::utc).orElse(null)};
     return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + FILTER,
         select(tenant) + FILTER + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $4 LIMIT $5",
         filter, offset, limit, rows -> map(tenant, rows));
@@ -94,7 +94,7 @@ public final class ContactLogStore {
             + " WHERE c.visited_bucket < $2 AND c.visited_bucket + make_interval(mins => c.bucket_minutes) > $1"
             + " AND (cardinality($3::text[]) = 0 OR c.location = ANY($3))"
             + " ORDER BY c.visited_bucket, c.location, c.id")
-        .execute(Tuple.of(utc(from), utc(to), locations.toArray(String[]::new)))
+        .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to), locations.toArray(String[]::new)))
         .map(rows -> map(tenant, rows));
   }
 
@@ -105,17 +105,13 @@ public final class ContactLogStore {
   /** The row's values with the contact details sealed under the day's data key, bound to the entry id. */
   private Future<Tuple> sealed(SqlClient client, TenantId tenant, ContactLog entry) {
     return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day()).map(key -> Tuple.from(new Object[] {
-        entry.id(), entry.mandateId(), entry.location(), entry.bucket().day(), utc(entry.bucket().start()),
-        entry.bucket().minutes(), utc(entry.destroyAfter()),
+        entry.id(), entry.mandateId(), entry.location(), entry.bucket().day(), Timestamps.utc(entry.bucket().start()),
+        entry.bucket().minutes(), Timestamps.utc(entry.destroyAfter()),
         Buffer.buffer(Aead.seal(key, entry.details().toBytes(), associatedData(entry.id())))}));
   }
 
   private static byte[] associatedData(UUID id) {
     return id.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static java.time.OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   /** Decrypts each row with its day's key, unwrapping every key once per result. */

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.folio.contacttracing.mandate.TimeBucket;
+import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Declines of each tenant: one count per location and time slot, in its {@code decline_count} table. */
@@ -17,7 +17,7 @@ public final class DeclineStore {
     return client.preparedQuery("SELECT coalesce(sum(declined), 0) FROM " + tenant.table("decline_count")
             + " WHERE visited_bucket < $2 AND visited_bucket + make_interval(mins => bucket_minutes) > $1"
             + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))")
-        .execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+        .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to),
             locations.toArray(String[]::new)))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
@@ -29,8 +29,8 @@ public final class DeclineStore {
             + " AS d (location, visited_bucket, bucket_minutes, declined, destroy_after) VALUES ($1, $2, $3, 1, $4)"
             + " ON CONFLICT (location, visited_bucket) DO UPDATE SET declined = d.declined + 1,"
             + " destroy_after = greatest(d.destroy_after, excluded.destroy_after)")
-        .execute(Tuple.of(location, bucket.start().atOffset(ZoneOffset.UTC), bucket.minutes(),
-            destroyAfter.atOffset(ZoneOffset.UTC)))
+        .execute(Tuple.of(location, Timestamps.utc(bucket.start()), bucket.minutes(),
+            Timestamps.utc(destroyAfter)))
         .mapEmpty();
   }
 }

@@ -7,12 +7,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** The accounting of disclosures of each tenant, in its {@code disclosure} table. */
@@ -45,8 +45,8 @@ public final class DisclosureStore {
             + "$12, $13)")
         .execute(Tuple.from(new Object[] {d.id(), d.status(), d.refusalReason().orElse(null), d.recipient().type(),
             d.recipient().name(), d.recipient().contact().orElse(null), d.legalBasis(), d.caseReference(),
-            utc(d.from()), utc(d.to()), d.locations().toArray(String[]::new), d.requestedBy(),
-            utc(d.requestedDate())}))
+            Timestamps.utc(d.from()), Timestamps.utc(d.to()), d.locations().toArray(String[]::new), d.requestedBy(),
+            Timestamps.utc(d.requestedDate())}))
         .mapEmpty();
   }
 
@@ -62,8 +62,8 @@ public final class DisclosureStore {
             + "decided_by_user_id = $4, decided_date = $5, decision_note = $6, release_expires_at = $7 "
             + "WHERE id = $1 AND status = 'pending'")
         .execute(Tuple.from(new Object[] {id, "approve".equals(decision.decision()) ? "approved" : "denied",
-            decision.decision(), decision.decidedBy(), utc(decision.decidedDate()), decision.note().orElse(null),
-            decision.releaseExpiresAt().map(DisclosureStore::utc).orElse(null)}))
+            decision.decision(), decision.decidedBy(), Timestamps.utc(decision.decidedDate()), decision.note().orElse(null),
+            decision.releaseExpiresAt().map(Timestamps::utc).orElse(null)}))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -71,14 +71,14 @@ public final class DisclosureStore {
     return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET release_count = release_count + 1, "
             + "entries_released = $2, declines_released = $3, last_released_date = $4, last_released_by_user_id = $5 "
             + "WHERE id = $1")
-        .execute(Tuple.of(id, release.entries(), release.declines(), utc(release.date()), release.releasedBy()))
+        .execute(Tuple.of(id, release.entries(), release.declines(), Timestamps.utc(release.date()), release.releasedBy()))
         .mapEmpty();
   }
 
   /** A page of disclosures, newest request first, and how many match in all. */
   public Future<Page<Disclosure>> list(TenantId tenant, Optional<String> status, Optional<String> recipientType, Instant now,
       int offset, int limit) {
-    Object[] filter = {status.orElse(null), recipientType.orElse(null), utc(now)};
+    Object[] filter = {status.orElse(null), recipientType.orElse(null), Timestamps.utc(now)};
     return Page.query(pool, "SELECT count(*) FROM " + tenant.table("disclosure") + FILTER,
         "SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + FILTER
             + " ORDER BY requested_date DESC, id OFFSET $4 LIMIT $5",
@@ -87,10 +87,6 @@ public final class DisclosureStore {
           rows.forEach(row -> disclosures.add(toDisclosure(row)));
           return disclosures;
         });
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(Row row, String column) {

@@ -45,7 +45,7 @@ public final class MandateApi implements Feature {
   }
 
   private Future<LocalDate> today(RequestContext request) {
-    return settings.get(request.tenant()).map(s -> LocalDate.ofInstant(clock.instant(), s.timeZone()));
+    return settings.get(request.tenant()).map(s -> s.today(clock));
   }
 
   private Future<Response> list(RequestContext request) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.TransactionLock;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -81,7 +82,7 @@ public final class MandateStore implements MandateLookup {
    */
   public Future<Boolean> save(TenantId tenant, Mandate mandate, boolean insert,
       Function<SqlClient, Future<Void>> inSameTransaction) {
-    return pool.withTransaction(conn -> lockMandates(conn, tenant)
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("mandate"))
         .compose(locked -> conn.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
                 + " WHERE id <> $1").execute(Tuple.of(mandate.id())))
         .compose(others -> {
@@ -120,7 +121,7 @@ public final class MandateStore implements MandateLookup {
    * @return false when there is no such mandate
    */
   public Future<Boolean> delete(TenantId tenant, UUID id, Function<SqlClient, Future<Void>> inSameTransaction) {
-    return pool.withTransaction(conn -> lockMandates(conn, tenant)
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("mandate"))
         .compose(locked -> conn.preparedQuery("DELETE FROM " + tenant.table("mandate") + " WHERE id = $1")
             .execute(Tuple.of(id)))
         .compose(rows -> rows.rowCount() > 0
@@ -130,12 +131,6 @@ public final class MandateStore implements MandateLookup {
             ? ClientException.conflict("Entries logged under this mandate still exist; end the mandate by setting "
                 + "effectiveUntil, and it can be deleted once its entries are destroyed")
             : failure));
-  }
-
-  private static Future<Void> lockMandates(SqlConnection conn, TenantId tenant) {
-    return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-        .execute(Tuple.of(tenant.table("mandate")))
-        .mapEmpty();
   }
 
   private static Tuple tuple(Mandate mandate) {

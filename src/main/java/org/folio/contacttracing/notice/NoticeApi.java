@@ -33,7 +33,7 @@ public final class NoticeApi implements Feature {
     Optional<String> location = request.query().string("location").map(Locations::require);
     boolean html = request.accepts("text/html");
     return settings.get(request.tenant()).compose(s -> {
-      LocalDate today = LocalDate.ofInstant(clock.instant(), s.timeZone());
+      LocalDate today = s.today(clock);
       return (location.isPresent()
           ? mandates.findInForce(request.tenant(), location.get(), today)
           : mandates.findInForceEverywhere(request.tenant(), today))

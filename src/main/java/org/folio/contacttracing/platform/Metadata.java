@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,10 +37,10 @@ public record Metadata(Instant createdDate, Optional<UUID> createdByUserId, Inst
   }
 
   public OffsetDateTime createdAt() {
-    return createdDate.atOffset(ZoneOffset.UTC);
+    return Timestamps.utc(createdDate);
   }
 
   public OffsetDateTime updatedAt() {
-    return updatedDate.atOffset(ZoneOffset.UTC);
+    return Timestamps.utc(updatedDate);
   }
 }

@@ -14,6 +14,11 @@ public final class Timestamps {
   private Timestamps() {
   }
 
+  /** An instant as a SQL timestamptz parameter. */
+  public static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
   public static String format(Instant instant) {
     return FORMAT.format(instant.atOffset(ZoneOffset.UTC));
   }

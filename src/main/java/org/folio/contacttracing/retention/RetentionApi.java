@@ -8,12 +8,12 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.db.TransactionLock;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.Api;
@@ -63,11 +63,9 @@ public final class RetentionApi implements Feature {
   }
 
   private Future<Response> purge(RequestContext request) {
-    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    OffsetDateTime now = Timestamps.utc(clock.instant());
     TenantId tenant = request.tenant();
-    return settings.get(tenant).compose(s -> pool.withTransaction(conn -> conn
-            .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .execute(Tuple.of(tenant.table("retention")))
+    return settings.get(tenant).compose(s -> pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
             .compose(locked -> destroy(conn, tenant, "contact_log", now, s))
             .compose(entries -> dataKeys.destroyUnused(conn, tenant)
                 .compose(keys -> destroy(conn, tenant, "decline_count", now, s)

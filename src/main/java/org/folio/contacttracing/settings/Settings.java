@@ -45,6 +45,11 @@ public record Settings(
     return ZoneId.of(id);
   }
 
+  /** The library's calendar day now, in its own time zone. */
+  public java.time.LocalDate today(java.time.Clock clock) {
+    return java.time.LocalDate.ofInstant(clock.instant(), timeZone);
+  }
+
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("timeZone", timeZone.getId())

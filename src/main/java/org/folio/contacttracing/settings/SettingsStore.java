@@ -7,10 +7,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** The one settings row of each tenant; the migration creates it with the defaults. */
@@ -23,16 +23,12 @@ public final class SettingsStore implements TenantSettings {
 
   @Override
   public Future<Settings> get(TenantId tenant) {
-    return get(pool, tenant);
+    return pool.query("SELECT * FROM " + tenant.table("settings")).execute()
+        .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 
   public Pool pool() {
     return pool;
-  }
-
-  public Future<Settings> get(SqlClient client, TenantId tenant) {
-    return client.query("SELECT * FROM " + tenant.table("settings")).execute()
-        .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 
   public Future<Void> update(SqlClient client, TenantId tenant, Settings settings, Instant now,
@@ -42,7 +38,7 @@ public final class SettingsStore implements TenantSettings {
             + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8")
         .execute(Tuple.from(new Object[] {settings.timeZone().getId(), settings.timeGranularityMinutes(),
             settings.maxDisclosureWindowDays(), settings.releaseHours(), settings.maxHoldDays(),
-            settings.auditRetentionDays(), now.atOffset(ZoneOffset.UTC), userId.orElse(null)}))
+            settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null)}))
         .mapEmpty();
   }
 

@@ -49,7 +49,7 @@ public final class VisitCountApi implements Feature {
     Optional<LocalDate> to = request.query().date("to");
     Optional<String> location = request.query().string("location").map(Locations::require);
     return settings.get(request.tenant()).compose(s -> {
-      LocalDate last = to.orElseGet(() -> LocalDate.ofInstant(clock.instant(), s.timeZone()));
+      LocalDate last = to.orElseGet(() -> s.today(clock));
       LocalDate first = from.orElse(last.minusDays(DEFAULT_DAYS));
       if (last.isBefore(first)) {
         throw ClientException.badRequest("to must not be before from");

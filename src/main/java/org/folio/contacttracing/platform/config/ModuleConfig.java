@@ -77,8 +77,4 @@ public record ModuleConfig(
       throw new IllegalArgumentException("http.port must be a port number, got: " + port);
     }
   }
-
-  public ModuleConfig withDatabase(DatabaseSettings settings) {
-    return new ModuleConfig(httpPort, Optional.of(settings), embeddedDataDirectory, clock, keys);
-  }
 }

@@ -4,11 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.folio.contacttracing.platform.db.TransactionLock;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.RequestContext;
@@ -79,9 +79,7 @@ public final class TenantApi {
   }
 
   private Future<Void> purge(TenantId tenant) {
-    return pool.withTransaction(conn -> conn
-            .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .execute(Tuple.of(tenant.schema()))
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.schema())
             .compose(locked -> conn.query("DROP SCHEMA IF EXISTS " + tenant.schema() + " CASCADE").execute()))
         .onSuccess(dropped -> log.info("Tenant {} purged: schema {} dropped", tenant, tenant.schema()))
         .mapEmpty();
@@ -91,7 +89,8 @@ public final class TenantApi {
     UUID id = request.pathId("id");
     int waitMs = request.query().integer("wait", 0, 0, MAX_WAIT_MS);
     long deadline = System.nanoTime() + waitMs * 1_000_000L;
-    return poll(request.tenant(), id, deadline).map(job -> Response.ok(job.toJson()));
+    return sweepStale(request.tenant())
+        .compose(swept -> poll(request.tenant(), id, deadline)).map(job -> Response.ok(job.toJson()));
   }
 
   /** Answers once the job is complete or the deadline has passed, looking again every 100 ms. */
@@ -107,17 +106,24 @@ public final class TenantApi {
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return found(request.tenant(), id)
+    return sweepStale(request.tenant())
+        .compose(swept -> found(request.tenant(), id))
         .compose(job -> jobs.delete(request.tenant(), id))
         .map(deleted -> Response.noContent());
   }
 
+  private Future<Void> sweepStale(TenantId tenant) {
+    return jobs.abandonStale(tenant, STALE_SECONDS).recover(failure -> Future.failedFuture(notFound(tenant, failure)));
+  }
+
+  private static Throwable notFound(TenantId tenant, Throwable failure) {
+    return failure instanceof TenantJobStore.TenantNotFound ? ClientException.notFound("Tenant not found " + tenant)
+        : failure;
+  }
+
   private Future<TenantJob> found(TenantId tenant, UUID id) {
-    return jobs.abandonStale(tenant, STALE_SECONDS)
-        .compose(swept -> jobs.find(tenant, id))
-        .recover(failure -> Future.failedFuture(failure instanceof TenantJobStore.TenantNotFound
-            ? ClientException.notFound("Tenant not found " + tenant)
-            : failure))
+    return jobs.find(tenant, id)
+        .recover(failure -> Future.failedFuture(notFound(tenant, failure)))
         .map(job -> job.orElseThrow(() -> ClientException.notFound("Job not found " + id)));
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.db.TransactionLock;
 
 /**
  * Tenant init jobs, kept in the tenant's own schema so that any module instance can answer Okapi's polling
@@ -26,9 +27,7 @@ public final class TenantJobStore {
    */
   public Future<TenantJob> create(TenantId tenant, JsonObject attributes) {
     TenantJob job = new TenantJob(UUID.randomUUID(), tenant.value(), attributes, false, Optional.empty());
-    return pool.withTransaction(conn -> conn
-        .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-        .execute(Tuple.of(tenant.schema()))
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.schema())
         .compose(locked -> conn.query("CREATE SCHEMA IF NOT EXISTS " + tenant.schema()).execute())
         .compose(created -> conn.query("CREATE TABLE IF NOT EXISTS " + tenant.table("tenant_job") + " ("
             + "id uuid PRIMARY KEY, attributes jsonb NOT NULL, complete boolean NOT NULL DEFAULT false, "
