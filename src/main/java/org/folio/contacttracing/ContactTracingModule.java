@@ -139,7 +139,7 @@ public final class ContactTracingModule {
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
         new TransparencyReportApi(pool, settings),
-        new RetentionApi(pool, settings, dataKeys, audit, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

@@ -53,7 +53,7 @@ public final class ContactLogApi implements Feature {
     JsonObject body = request.body();
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
-    return store.pool().withTransaction(conn -> gate
+    return store.inTransaction(request.tenant(), conn -> gate
             .admit(conn, request.tenant(), location, Optional.ofNullable(body.getString("visitedAt")))
             .map(admission -> entry(UUID.randomUUID(), location, admission, details))
             .compose(entry -> store.insert(conn, request.tenant(), entry)
@@ -68,13 +68,13 @@ public final class ContactLogApi implements Feature {
     JsonObject body = request.body();
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
-    return store.pool().withTransaction(conn -> store.find(conn, request.tenant(), id)
+    return store.inTransaction(request.tenant(), conn -> store.find(conn, request.tenant(), id)
             .map(found -> found.orElseThrow(() -> notFound(id)))
             // without a new visitedAt the visit keeps its slot
             .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
-                body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start())))))
-            .map(admission -> entry(id, location, admission, details))
-            .compose(entry -> store.update(conn, request.tenant(), entry))
+                    body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
+                .map(admission -> entry(id, location, admission, details))
+                .compose(entry -> store.update(conn, request.tenant(), existing, entry)))
             .compose(updated -> audit.record(conn, request, AuditAction.CONTACT_LOG_UPDATE, 1, Optional.of(id),
                 new JsonObject())))
         .map(Response.noContent());
@@ -118,7 +118,7 @@ public final class ContactLogApi implements Feature {
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return store.pool().withTransaction(conn -> store.delete(conn, request.tenant(), id)
+    return store.inTransaction(request.tenant(), conn -> store.delete(conn, request.tenant(), id)
             .compose(deleted -> deleted
                 ? audit.record(conn, request, AuditAction.CONTACT_LOG_DELETE, 1, Optional.of(id), new JsonObject())
                 : Future.failedFuture(notFound(id))))

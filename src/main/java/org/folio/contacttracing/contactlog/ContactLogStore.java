@@ -5,7 +5,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
@@ -31,10 +34,14 @@ public final class ContactLogStore {
   private static final String SELECT = "SELECT c.id, c.mandate_id, c.location, c.visit_day, c.visited_bucket, "
       + "c.bucket_minutes, c.destroy_after, c.sealed, k.kek_id, k.wrapped_key FROM %s c JOIN %s k "
       + "ON k.mandate_id = c.mandate_id AND k.visit_day = c.visit_day";
-  /** A visit is in a window when its slot overlaps it; open ends are unbounded. */
-  private static final String FILTER = " WHERE ($1::text IS NULL OR c.location = $1)"
-      + " AND ($2::timestamptz IS NULL OR c.visited_bucket + make_interval(mins => c.bucket_minutes) > $2)"
-      + " AND ($3::timestamptz IS NULL OR c.visited_bucket < $3)";
+  /**
+   * A visit is in a window when its slot overlaps {@code [from, to)}. Besides the exact test, the slot start and
+   * the library day are bounded on both sides, so that the indexes are used and only the day partitions the
+   * window covers are read: the cost follows the window, not the size of the log.
+   */
+  private static final String OVERLAPS_FROM = " AND c.visited_bucket > %1$s"
+      + " AND c.visited_bucket + make_interval(mins => c.bucket_minutes) > %2$s AND c.visit_day >= %3$s";
+  private static final String BEFORE_TO = " AND c.visited_bucket < %1$s AND c.visit_day <= %2$s";
 
   private final Pool pool;
   private final DataKeyStore keys;
@@ -48,20 +55,46 @@ public final class ContactLogStore {
     return pool;
   }
 
+  /**
+   * Runs a write of entries in a transaction. When the entry's day has no partition yet (the first visit of a
+   * day, or one logged late for a day without any), or its day's key was destroyed by a concurrent deletion of
+   * the day's last entry, the transaction is rolled back, the partition created, and the write run once more.
+   */
+  public <T> Future<T> inTransaction(TenantId tenant, Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work).recover(failure -> failure instanceof RetryableWrite retry
+        ? createPartition(tenant, retry.day).compose(created -> pool.withTransaction(work))
+        : Future.failedFuture(failure));
+  }
+
+  /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */
+  public Future<Void> createPartition(TenantId tenant, LocalDate day) {
+    return pool.preparedQuery("SELECT " + tenant.table("contact_log_partition") + "($1)")
+        .execute(Tuple.of(day))
+        .mapEmpty();
+  }
+
   public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry) {
     return sealed(client, tenant, entry).compose(tuple -> client.preparedQuery("INSERT INTO "
             + tenant.table("contact_log") + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .execute(tuple))
+        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
         .mapEmpty();
   }
 
-  /** @return false when the entry does not exist */
-  public Future<Boolean> update(SqlClient client, TenantId tenant, ContactLog entry) {
+  /**
+   * Replaces an entry, possibly moving it to another day; the old day's key goes when no entry uses it any
+   * more.
+   */
+  public Future<Void> update(SqlClient client, TenantId tenant, ContactLog existing, ContactLog entry) {
     return sealed(client, tenant, entry).compose(tuple -> client.preparedQuery("UPDATE "
             + tenant.table("contact_log") + " SET mandate_id = $2, location = $3, visit_day = $4, visited_bucket = $5, "
-            + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1")
-        .execute(tuple))
-        .map(rows -> rows.rowCount() > 0);
+            + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1 AND visit_day = $9")
+        .execute(tuple.addLocalDate(existing.bucket().day())))
+        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
+        .compose(updated -> existing.mandateId().equals(entry.mandateId())
+                && existing.bucket().day().equals(entry.bucket().day())
+            ? Future.succeededFuture()
+            : keys.destroyIfUnused(client, tenant, existing.mandateId(), existing.bucket().day()));
   }
 
   public Future<Optional<ContactLog>> find(SqlClient client, TenantId tenant, UUID id) {
@@ -70,32 +103,78 @@ public final class ContactLogStore {
         .map(rows -> map(tenant, rows).stream().findFirst());
   }
 
-  /** @return false when the entry does not exist */
+  /**
+   * Deletes an entry, and its day's key when it was the day's last entry.
+   *
+   * @return false when the entry does not exist
+   */
   public Future<Boolean> delete(SqlClient client, TenantId tenant, UUID id) {
-    return client.preparedQuery("DELETE FROM " + tenant.table("contact_log") + " WHERE id = $1")
+    return client.preparedQuery("DELETE FROM " + tenant.table("contact_log") + " WHERE id = $1"
+            + " RETURNING mandate_id, visit_day")
         .execute(Tuple.of(id))
-        .map(rows -> rows.rowCount() > 0);
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(false);
+          }
+          Row row = rows.iterator().next();
+          return keys.destroyIfUnused(client, tenant, row.getUUID("mandate_id"), row.getLocalDate("visit_day"))
+              .map(true);
+        });
   }
 
   /** A page of entries in visit order, and how many match in all. */
   public Future<Page<ContactLog>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
       int offset, int limit) {
-    Object[] filter = {location.orElse(null), from.map(Timestamps::utc).orElse(null),
-        to.map(Timestamps::utc).orElse(null)};
-    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + FILTER,
-        select(tenant) + FILTER + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $4 LIMIT $5",
-        filter, offset, limit, rows -> map(tenant, rows));
+    // only the filters given: a plan with "$1 IS NULL OR ..." could use no index
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" WHERE true");
+    location.ifPresent(value -> where.append(" AND c.location = ").append(parameter(params, value)));
+    from.ifPresent(value -> where.append(String.format(OVERLAPS_FROM,
+        parameter(params, Timestamps.utc(TimeBucket.earliestStartOverlapping(value))),
+        parameter(params, Timestamps.utc(value)), parameter(params, TimeBucket.firstDayOverlapping(value)))));
+    to.ifPresent(value -> where.append(String.format(BEFORE_TO, parameter(params, Timestamps.utc(value)),
+        parameter(params, TimeBucket.lastDayBefore(value)))));
+    int next = params.size() + 1;
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + where,
+        select(tenant) + where + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $" + next + " LIMIT $" + (next + 1),
+        params.toArray(), offset, limit, rows -> map(tenant, rows));
   }
 
   /** Every entry whose slot overlaps {@code [from, to)} at the given locations (none: all), for a release. */
   public Future<List<ContactLog>> inWindow(SqlClient client, TenantId tenant, Instant from, Instant to,
       List<String> locations) {
-    return client.preparedQuery(select(tenant)
-            + " WHERE c.visited_bucket < $2 AND c.visited_bucket + make_interval(mins => c.bucket_minutes) > $1"
-            + " AND (cardinality($3::text[]) = 0 OR c.location = ANY($3))"
+    return client.preparedQuery(select(tenant) + " WHERE (cardinality($1::text[]) = 0 OR c.location = ANY($1))"
+            + String.format(OVERLAPS_FROM, "$2", "$3", "$4") + String.format(BEFORE_TO, "$5", "$6")
             + " ORDER BY c.visited_bucket, c.location, c.id")
-        .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to), locations.toArray(String[]::new)))
+        .execute(Tuple.of(locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from)),
+            Timestamps.utc(from), TimeBucket.firstDayOverlapping(from), Timestamps.utc(to), TimeBucket.lastDayBefore(to)))
         .map(rows -> map(tenant, rows));
+  }
+
+  private static String parameter(List<Object> params, Object value) {
+    params.add(value);
+    return "$" + params.size();
+  }
+
+  /** A write that may succeed when run again after its day's partition is created. */
+  private static Throwable retryable(Throwable failure, LocalDate day) {
+    if (failure instanceof PgException pg && (
+        // no partition for the row's day (a CHECK constraint would be named)
+        "23514".equals(pg.getSqlState()) && pg.getConstraint() == null
+        // the day's key was destroyed with its last entry between reading it and inserting
+        || "23503".equals(pg.getSqlState()) && "contact_log_data_key_fk".equals(pg.getConstraint()))) {
+      return new RetryableWrite(day);
+    }
+    return failure;
+  }
+
+  private static final class RetryableWrite extends RuntimeException {
+    private final LocalDate day;
+
+    RetryableWrite(LocalDate day) {
+      super("write to be retried", null, false, false);
+      this.day = day;
+    }
   }
 
   private static String select(TenantId tenant) {

@@ -6,6 +6,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.platform.crypto.Aead;
@@ -23,19 +25,33 @@ public final class DataKeyStore {
     this.wrapper = wrapper;
   }
 
-  /** The day's key, created on first use; two instances creating it at once end up with the same one. */
+  /**
+   * The day's key, created on first use; two instances creating it at once end up with the same one. Only the
+   * first entry of a day pays for creating and wrapping a key; every other reads it.
+   */
   Future<SecretKey> forDay(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
-    SecretKey fresh = Aead.newKey();
-    DataKeyWrapper.Wrapped wrapped = wrapper.wrap(fresh, label(tenant, mandateId, day));
-    return client.preparedQuery("INSERT INTO " + tenant.table("data_key") + " (mandate_id, visit_day, kek_id, "
-            + "wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (mandate_id, visit_day) DO NOTHING")
-        .execute(Tuple.of(mandateId, day, wrapped.kekId(), Buffer.buffer(wrapped.bytes())))
-        .compose(inserted -> inserted.rowCount() == 1
-            ? Future.succeededFuture(fresh)
-            : client.preparedQuery("SELECT kek_id, wrapped_key FROM " + tenant.table("data_key")
-                    + " WHERE mandate_id = $1 AND visit_day = $2")
-                .execute(Tuple.of(mandateId, day))
-                .map(rows -> unwrap(tenant, mandateId, day, rows.iterator().next())));
+    return find(client, tenant, mandateId, day).compose(found -> {
+      if (found.isPresent()) {
+        return Future.succeededFuture(found.get());
+      }
+      SecretKey fresh = Aead.newKey();
+      DataKeyWrapper.Wrapped wrapped = wrapper.wrap(fresh, label(tenant, mandateId, day));
+      return client.preparedQuery("INSERT INTO " + tenant.table("data_key") + " (mandate_id, visit_day, kek_id, "
+              + "wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (mandate_id, visit_day) DO NOTHING")
+          .execute(Tuple.of(mandateId, day, wrapped.kekId(), Buffer.buffer(wrapped.bytes())))
+          .compose(inserted -> inserted.rowCount() == 1
+              ? Future.succeededFuture(fresh)
+              : find(client, tenant, mandateId, day).map(Optional::orElseThrow));
+    });
+  }
+
+  private Future<Optional<SecretKey>> find(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    return client.preparedQuery("SELECT kek_id, wrapped_key FROM " + tenant.table("data_key")
+            + " WHERE mandate_id = $1 AND visit_day = $2")
+        .execute(Tuple.of(mandateId, day))
+        .map(rows -> rows.size() == 0
+            ? Optional.empty()
+            : Optional.of(unwrap(tenant, mandateId, day, rows.iterator().next())));
   }
 
   /** Unwraps the key that a row joined from {@code data_key} carries. */
@@ -45,13 +61,27 @@ public final class DataKeyStore {
   }
 
   /**
-   * Destroys every key whose day has no entry left. Runs in the purge's transaction, right after the entries
-   * are deleted, so that dumps and reporting copies taken earlier can no longer be decrypted.
+   * Destroys the key of a mandate's day once no entry of that day is left, in the caller's transaction, so that
+   * dumps and reporting copies taken earlier can no longer be decrypted.
    */
-  public Future<Integer> destroyUnused(SqlClient client, TenantId tenant) {
-    return client.query("DELETE FROM " + tenant.table("data_key") + " k WHERE NOT EXISTS (SELECT 1 FROM "
-            + tenant.table("contact_log") + " c WHERE c.mandate_id = k.mandate_id AND c.visit_day = k.visit_day)")
-        .execute()
+  Future<Void> destroyIfUnused(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    return client.preparedQuery("DELETE FROM " + tenant.table("data_key") + " WHERE mandate_id = $1 AND visit_day = $2"
+            + " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("contact_log") + " c"
+            + " WHERE c.mandate_id = $1 AND c.visit_day = $2)")
+        .execute(Tuple.of(mandateId, day))
+        .mapEmpty();
+  }
+
+  /** Destroys the keys of the given days that no entry uses any more; the purge's counterpart. */
+  public Future<Integer> destroyUnused(SqlClient client, TenantId tenant, List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    LocalDate[] array = days.toArray(LocalDate[]::new);
+    return client.preparedQuery("DELETE FROM " + tenant.table("data_key") + " k WHERE k.visit_day = ANY($1)"
+            + " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("contact_log") + " c WHERE c.visit_day = ANY($1)"
+            + " AND c.mandate_id = k.mandate_id AND c.visit_day = k.visit_day)")
+        .execute(Tuple.tuple().addArrayOfLocalDate(array))
         .map(rows -> rows.rowCount());
   }
 

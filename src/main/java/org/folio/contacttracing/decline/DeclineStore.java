@@ -16,9 +16,11 @@ public final class DeclineStore {
       java.util.List<String> locations) {
     return client.preparedQuery("SELECT coalesce(sum(declined), 0) FROM " + tenant.table("decline_count")
             + " WHERE visited_bucket < $2 AND visited_bucket + make_interval(mins => bucket_minutes) > $1"
+            // bounded below too, so that the index reads the window only
+            + " AND visited_bucket > $4"
             + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))")
         .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to),
-            locations.toArray(String[]::new)))
+            locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from))))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 

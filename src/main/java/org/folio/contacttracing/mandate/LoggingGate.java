@@ -46,7 +46,7 @@ public final class LoggingGate {
       return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
           "visitedAt must not lie in the future"));
     }
-    return settings.get(tenant).compose(s -> {
+    return settings.get(client, tenant).compose(s -> {
       TimeBucket bucket = TimeBucket.of(at, s.timeZone(), s.timeGranularityMinutes());
       return mandates.findInForce(client, tenant, location, bucket.day()).compose(found -> {
         if (found.isEmpty()) {

@@ -7,10 +7,14 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.db.TransactionLock;
@@ -28,16 +32,24 @@ import org.folio.contacttracing.settings.TenantSettings;
  * {@code POST /contact-tracing/retention/purge}, fired hourly for each tenant by Okapi's {@code _timer}: it
  * arrives with an empty body and no user. Entries and decline counts past their {@code destroyAfter} are
  * deleted for real, unless a pending or approved disclosure holds them (at most {@code maxHoldDays} longer),
- * and audit events past {@code auditRetentionDays}. All of it happens in one transaction under a
- * transaction-scoped advisory lock, with its destruction record, so that several module instances firing at
- * once neither fail nor count twice, and a crash leaves all or nothing destroyed.
+ * and audit events past {@code auditRetentionDays}. A library day whose entries are all due goes whole: its
+ * partition is dropped, so nothing of it is left in the table or its indexes, and its data keys with it.
+ * All of it happens in one transaction under a transaction-scoped advisory lock, with its destruction record,
+ * so that several module instances firing at once neither fail nor count twice, and a crash leaves all or
+ * nothing destroyed. Afterwards the partitions of the library's today and tomorrow are created ahead of the
+ * first visit.
  */
 public final class RetentionApi implements Feature {
   private static final Logger log = LogManager.getLogger(RetentionApi.class);
   /** Data keys re-wrapped with the current KEK per run, after a KEK rotation. */
   static final int REWRAP_BATCH = 1000;
+  /**
+   * Dropping a day's partition waits for the statements reading or writing the log; rather than stall the
+   * front desk behind a long one, the run gives up after this long and the next hour's run tries again.
+   */
+  static final String LOCK_TIMEOUT = "5s";
   /** An entry is held while a pending, or approved and unexpired, request's window and locations cover it. */
-  private static final String NOT_HELD = " AND ($1 >= r.destroy_after + make_interval(days => $2::int) OR NOT EXISTS ("
+  private static final String NOT_HELD = "($1 >= r.destroy_after + make_interval(days => $2::int) OR NOT EXISTS ("
       + "SELECT 1 FROM %s d WHERE (d.status = 'pending' OR (d.status = 'approved' AND d.release_expires_at > $1))"
       + " AND r.visited_bucket < d.window_to"
       + " AND r.visited_bucket + make_interval(mins => r.bucket_minutes) > d.window_from"
@@ -45,13 +57,16 @@ public final class RetentionApi implements Feature {
 
   private final Pool pool;
   private final TenantSettings settings;
+  private final ContactLogStore contactLogs;
   private final DataKeyStore dataKeys;
   private final AccessAudit audit;
   private final Clock clock;
 
-  public RetentionApi(Pool pool, TenantSettings settings, DataKeyStore dataKeys, AccessAudit audit, Clock clock) {
+  public RetentionApi(Pool pool, TenantSettings settings, ContactLogStore contactLogs, DataKeyStore dataKeys,
+      AccessAudit audit, Clock clock) {
     this.pool = pool;
     this.settings = settings;
+    this.contactLogs = contactLogs;
     this.dataKeys = dataKeys;
     this.audit = audit;
     this.clock = clock;
@@ -66,17 +81,22 @@ public final class RetentionApi implements Feature {
     OffsetDateTime now = Timestamps.utc(clock.instant());
     TenantId tenant = request.tenant();
     return settings.get(tenant).compose(s -> pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
-            .compose(locked -> destroy(conn, tenant, "contact_log", now, s))
-            .compose(entries -> dataKeys.destroyUnused(conn, tenant)
-                .compose(keys -> destroy(conn, tenant, "decline_count", now, s)
+            .compose(locked -> conn.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute())
+            .compose(limited -> dueDays(conn, tenant, now, s))
+            .compose(due -> destroyRows(conn, tenant, now, s, due.stream().filter(day -> !day.whole()).toList())
+                .compose(single -> destroy(conn, tenant, "decline_count", now, s, "", Tuple.tuple())
                 .compose(declines -> destroyAuditEvents(conn, tenant, now, s)
-                    .compose(auditEvents -> held(conn, tenant, now)
-                        .compose(held -> dataKeys.rewrap(conn, tenant, REWRAP_BATCH)
-                            .map(rewrapped -> new Purged(entries, keys, declines, auditEvents, held, rewrapped)))))))
+                .compose(auditEvents -> dataKeys.rewrap(conn, tenant, REWRAP_BATCH)
+                // last: dropping a day's partition locks the whole log until the commit
+                .compose(rewrapped -> destroyWholeDays(conn, tenant, now, s, due.stream().filter(DueDay::whole).toList())
+                .compose(whole -> dataKeys.destroyUnused(conn, tenant, due.stream().map(DueDay::day).toList())
+                .compose(keys -> held(conn, tenant, now)
+                .map(held -> new Purged(single.plus(whole), keys, declines, auditEvents, held, rewrapped)))))))))
             .compose(purged -> purged.destroyedAnything()
                 ? audit.record(conn, request, AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
                     purged.toJson()).map(purged)
-                : Future.succeededFuture(purged))))
+                : Future.succeededFuture(purged)))
+        .compose(purged -> createComingPartitions(tenant, s).map(purged)))
         .onSuccess(purged -> {
           if (purged.destroyedAnything()) {
             log.info("Retention purge: {}", purged.toJson().encode());
@@ -85,16 +105,100 @@ public final class RetentionApi implements Feature {
         .map(purged -> Response.ok(purged.toJson()));
   }
 
+  /**
+   * Every library day with a due entry, with its entries counted and whether all of them are due and none is
+   * held: such a day goes whole, by dropping its partition.
+   */
+  private Future<List<DueDay>> dueDays(SqlConnection conn, TenantId tenant, OffsetDateTime now, Settings s) {
+    return conn.preparedQuery("SELECT DISTINCT visit_day FROM " + tenant.table("contact_log") + " WHERE destroy_after <= $1")
+        .execute(Tuple.of(now))
+        .compose(rows -> {
+          List<LocalDate> days = new ArrayList<>();
+          rows.forEach(row -> days.add(row.getLocalDate(0)));
+          if (days.isEmpty()) {
+            return Future.succeededFuture(List.of());
+          }
+          return conn.preparedQuery("SELECT r.visit_day, count(*) AS n, min(r.visited_bucket) AS first,"
+                  + " max(r.visited_bucket) AS last, bool_and(r.destroy_after <= $1 AND "
+                  + String.format(NOT_HELD, tenant.table("disclosure")) + ") AS whole"
+                  + " FROM " + tenant.table("contact_log") + " r WHERE r.visit_day = ANY($3) GROUP BY r.visit_day")
+              .execute(Tuple.of(now, s.maxHoldDays()).addArrayOfLocalDate(days.toArray(LocalDate[]::new)))
+              .map(counted -> {
+                List<DueDay> due = new ArrayList<>();
+                counted.forEach(row -> due.add(new DueDay(row.getLocalDate("visit_day"), row.getBoolean("whole"),
+                    new Destroyed(row.getLong("n").intValue(), Optional.of(row.getOffsetDateTime("first")),
+                        Optional.of(row.getOffsetDateTime("last"))))));
+                return due;
+              });
+        });
+  }
+
+  /** The due and unheld entries of the given days, row by row. */
+  private Future<Destroyed> destroyRows(SqlConnection conn, TenantId tenant, OffsetDateTime now, Settings s,
+      List<DueDay> days) {
+    if (days.isEmpty()) {
+      return Future.succeededFuture(Destroyed.NONE);
+    }
+    return destroy(conn, tenant, "contact_log", now, s, " AND r.visit_day = ANY($3)",
+        Tuple.tuple().addArrayOfLocalDate(days.stream().map(DueDay::day).toArray(LocalDate[]::new)));
+  }
+
+  /**
+   * Drops the partitions of days whose entries are all due and unheld. A day changed since it was counted (an
+   * entry was logged or deleted meanwhile) is left whole and purged row by row instead.
+   */
+  private Future<Destroyed> destroyWholeDays(SqlConnection conn, TenantId tenant, OffsetDateTime now, Settings s,
+      List<DueDay> whole) {
+    if (whole.isEmpty()) {
+      return Future.succeededFuture(Destroyed.NONE);
+    }
+    return conn.preparedQuery("SELECT day, " + tenant.table("drop_contact_log_partition") + "(day, $1, n) AS dropped"
+            + " FROM unnest($2::date[], $3::bigint[]) AS t(day, n)")
+        .execute(Tuple.of(now).addArrayOfLocalDate(whole.stream().map(DueDay::day).toArray(LocalDate[]::new))
+            .addArrayOfLong(whole.stream().map(day -> (long) day.destroyed().count()).toArray(Long[]::new)))
+        .compose(rows -> {
+          List<LocalDate> dropped = new ArrayList<>();
+          rows.forEach(row -> {
+            if (row.getBoolean("dropped")) {
+              dropped.add(row.getLocalDate("day"));
+            }
+          });
+          Destroyed destroyed = whole.stream().filter(day -> dropped.contains(day.day())).map(DueDay::destroyed)
+              .reduce(Destroyed.NONE, Destroyed::plus);
+          return destroyRows(conn, tenant, now, s, whole.stream().filter(day -> !dropped.contains(day.day())).toList())
+              .map(destroyed::plus);
+        });
+  }
+
+  /** Due rows of a table that no disclosure holds; {@code where} narrows them with more parameters. */
   private Future<Destroyed> destroy(SqlConnection conn, TenantId tenant, String table, OffsetDateTime now,
-      Settings s) {
+      Settings s, String where, Tuple whereParameters) {
+    Tuple parameters = Tuple.of(now, s.maxHoldDays());
+    for (int i = 0; i < whereParameters.size(); i++) {
+      parameters.addValue(whereParameters.getValue(i));
+    }
     return conn.preparedQuery("WITH destroyed AS (DELETE FROM " + tenant.table(table) + " r WHERE r.destroy_after <= $1"
-            + String.format(NOT_HELD, tenant.table("disclosure")) + " RETURNING r.visited_bucket)"
+            + where + " AND " + String.format(NOT_HELD, tenant.table("disclosure")) + " RETURNING r.visited_bucket)"
             + " SELECT count(*) AS n, min(visited_bucket) AS first, max(visited_bucket) AS last FROM destroyed")
-        .execute(Tuple.of(now, s.maxHoldDays()))
+        .execute(parameters)
         .map(rows -> {
           Row row = rows.iterator().next();
           return new Destroyed(row.getLong("n").intValue(), Optional.ofNullable(row.getOffsetDateTime("first")),
               Optional.ofNullable(row.getOffsetDateTime("last")));
+        });
+  }
+
+  /**
+   * Creates the partitions of the library's today and tomorrow, so that the front desk's first visit of a day
+   * does not wait for one. A failure here does not undo the purge; a visit creates a missing partition itself.
+   */
+  private Future<Void> createComingPartitions(TenantId tenant, Settings s) {
+    LocalDate today = s.today(clock);
+    return contactLogs.createPartition(tenant, today)
+        .compose(created -> contactLogs.createPartition(tenant, today.plusDays(1)))
+        .recover(failure -> {
+          log.warn("Partitions for the coming days not created: {}", failure.getMessage());
+          return Future.succeededFuture();
         });
   }
 
@@ -115,7 +219,25 @@ public final class RetentionApi implements Feature {
   }
 
   private record Destroyed(int count, Optional<OffsetDateTime> first, Optional<OffsetDateTime> last) {
+    static final Destroyed NONE = new Destroyed(0, Optional.empty(), Optional.empty());
+
+    Destroyed plus(Destroyed other) {
+      return new Destroyed(count + other.count, earlier(first, other.first), later(last, other.last));
+    }
+
+    private static Optional<OffsetDateTime> earlier(Optional<OffsetDateTime> a, Optional<OffsetDateTime> b) {
+      return a.isEmpty() ? b : b.filter(x -> x.isBefore(a.get())).or(() -> a);
+    }
+
+    private static Optional<OffsetDateTime> later(Optional<OffsetDateTime> a, Optional<OffsetDateTime> b) {
+      return a.isEmpty() ? b : b.filter(x -> x.isAfter(a.get())).or(() -> a);
+    }
   }
+
+  /** A library day with a due entry; {@code whole} when every entry of it is due and none is held. */
+  private record DueDay(LocalDate day, boolean whole, Destroyed destroyed) {
+  }
+
 
   private record Purged(Destroyed entries, int keys, Destroyed declines, int auditEvents, int held, int rewrapped) {
     boolean destroyedAnything() {
@@ -134,10 +256,9 @@ public final class RetentionApi implements Feature {
           .put("auditEventsDestroyed", auditEvents)
           .put("contactLogsHeld", held)
           .put("dataKeysRewrapped", rewrapped);
-      entries.first().or(declines::first).ifPresent(first -> json.put("periodFrom", Timestamps.format(
-          declines.first().filter(d -> d.isBefore(first)).orElse(first).toInstant())));
-      entries.last().or(declines::last).ifPresent(last -> json.put("periodTo", Timestamps.format(
-          declines.last().filter(d -> d.isAfter(last)).orElse(last).toInstant())));
+      Destroyed all = entries.plus(declines);
+      all.first().ifPresent(first -> json.put("periodFrom", Timestamps.format(first.toInstant())));
+      all.last().ifPresent(last -> json.put("periodTo", Timestamps.format(last.toInstant())));
       return json;
     }
   }

@@ -23,7 +23,12 @@ public final class SettingsStore implements TenantSettings {
 
   @Override
   public Future<Settings> get(TenantId tenant) {
-    return pool.query("SELECT * FROM " + tenant.table("settings")).execute()
+    return get(pool, tenant);
+  }
+
+  @Override
+  public Future<Settings> get(SqlClient client, TenantId tenant) {
+    return client.query("SELECT * FROM " + tenant.table("settings")).execute()
         .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 

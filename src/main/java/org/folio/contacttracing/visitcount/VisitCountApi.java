@@ -66,14 +66,16 @@ public final class VisitCountApi implements Feature {
     String window = " WHERE visited_bucket >= $2 AND visited_bucket < $3 AND ($4::text IS NULL OR location = $4)";
     String sql = "SELECT day, location, sum(logged)::bigint AS logged, sum(declined)::bigint AS declined FROM ("
         + " SELECT (visited_bucket AT TIME ZONE $1)::date AS day, location, count(*) AS logged, 0 AS declined FROM "
-        + tenant.table("contact_log") + window + " GROUP BY 1, 2"
+        + tenant.table("contact_log") + window
+        // the days' partitions only; a day either side, for entries logged under an earlier time zone setting
+        + " AND visit_day BETWEEN $5 AND $6 GROUP BY 1, 2"
         + " UNION ALL SELECT (visited_bucket AT TIME ZONE $1)::date, location, 0, sum(declined) FROM "
         + tenant.table("decline_count") + window + " GROUP BY 1, 2"
         + ") counts GROUP BY day, location ORDER BY day, location";
     Tuple params = Tuple.of(zone.getId(),
         first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
-        location.orElse(null));
+        location.orElse(null), first.minusDays(1), last.plusDays(1));
     return pool.preparedQuery(sql).execute(params).map(rows -> {
       JsonArray counts = new JsonArray();
       for (Row row : rows) {

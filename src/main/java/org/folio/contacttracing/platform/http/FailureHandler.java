@@ -40,6 +40,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       // the tenant's schema is missing: the module was never enabled for it, or has been purged
       return Response.text(400, "mod-contact-tracing is not enabled for this tenant");
     }
+    if (failure instanceof PgException pg && BUSY.contains(pg.getSqlState())) {
+      // a lock wait gave up or a deadlock was broken: nothing was changed, and the same request can succeed later
+      log.warn("Request {} gave way to concurrent work: {}", where(routing), describe(pg));
+      return Response.text(503, "The database is busy with concurrent work; try again").withHeader("Retry-After", "5");
+    }
     int status = routing.statusCode();
     if (failure == null && status >= 400 && status < 500) {
       return Response.text(status, clientStatusText(status));
@@ -47,6 +52,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     logFault(routing, failure);
     return Response.text(500, "Internal server error");
   }
+
+  /** lock_not_available (a lock_timeout), deadlock_detected, serialization_failure. */
+  private static final java.util.Set<String> BUSY = java.util.Set.of("55P03", "40P01", "40001");
 
   static String clientStatusText(int status) {
     return switch (status) {
@@ -60,10 +68,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
     };
   }
 
-  private static void logFault(RoutingContext routing, Throwable failure) {
-    String where = routing.request().method() + " "
+  /** The method and route template, such as {@code GET /contact-tracing/contact-logs/:id}. */
+  private static String where(RoutingContext routing) {
+    return routing.request().method() + " "
         + (routing.currentRoute() != null && routing.currentRoute().getPath() != null
             ? routing.currentRoute().getPath() : routing.request().path());
+  }
+
+  private static void logFault(RoutingContext routing, Throwable failure) {
+    String where = where(routing);
     if (failure == null) {
       log.error("Request {} failed with status {}", where, routing.statusCode());
       return;
