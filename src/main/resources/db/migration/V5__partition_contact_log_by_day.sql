@@ -37,8 +37,9 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Creates the day's partition unless it exists. It is created apart and then attached, which locks the
--- parent only against other schema changes (SHARE UPDATE EXCLUSIVE), not against reads and writes.
--- Concurrent callers, also from other module instances, are serialised by an advisory lock.
+-- parent only against other schema changes (SHARE UPDATE EXCLUSIVE), not against reads and writes. Taking
+-- that lock first serialises concurrent callers, also from other module instances, and (unlike an advisory
+-- lock) refreshes this session's view of the catalog, so the second caller sees the first one's partition.
 CREATE FUNCTION contact_log_partition(day date) RETURNS void
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
@@ -47,7 +48,7 @@ BEGIN
   IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.contact_log_partition'));
+  LOCK TABLE contact_log IN SHARE UPDATE EXCLUSIVE MODE;
   IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
     RETURN;
   END IF;
