@@ -108,9 +108,10 @@ final class ModuleClient implements AutoCloseable {
 
   static <T> T await(Future<T> future) {
     try {
-      return future.await(10, TimeUnit.MINUTES);
+      // a tenant job may take up to a minute; anything slower means the system under test hangs
+      return future.await(2, TimeUnit.MINUTES);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("no answer within 10 minutes", e);
+      throw new IllegalStateException("no answer within 2 minutes", e);
     }
   }
 
