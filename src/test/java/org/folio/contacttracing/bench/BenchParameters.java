@@ -1,0 +1,41 @@
+package org.folio.contacttracing.bench;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The knobs of a run, from {@code -Dbench.NAME}; an unset or empty property takes the default, because the
+ * Maven profile passes every property on, empty when the command line did not set it.
+ */
+record BenchParameters(int writes, int warmup, int large, int window, int queries, int queryWarmup,
+    int purgeDay, int tenants, int poolSize, String jvmFlags) {
+
+  static BenchParameters fromSystemProperties() {
+    return new BenchParameters(
+        integer("writes", 4000),
+        integer("warmup", 1500),
+        integer("large", 1_000_000),
+        integer("window", 200),
+        integer("queries", 300),
+        integer("queryWarmup", 50),
+        integer("purgeDay", 5000),
+        integer("tenants", 200),
+        integer("poolSize", 4),
+        text("jvmFlags", "-Xmx128m -XX:+UseSerialGC"));
+  }
+
+  private static String text(String name, String fallback) {
+    String value = System.getProperty("bench." + name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static int integer(String name, int fallback) {
+    String value = text(name, null);
+    return value == null ? fallback : Integer.parseInt(value);
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("writes", writes).put("warmup", warmup).put("large", large).put("window", window)
+        .put("queries", queries).put("queryWarmup", queryWarmup).put("purgeDay", purgeDay).put("tenants", tenants)
+        .put("poolSize", poolSize).put("jvmFlags", jvmFlags);
+  }
+}

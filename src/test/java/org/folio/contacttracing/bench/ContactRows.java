@@ -1,0 +1,49 @@
+package org.folio.contacttracing.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.folio.contacttracing.contactlog.ContactDetails;
+import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.settings.Settings;
+
+/**
+ * Contact-log rows as the module stores them (see {@code ContactLogStore.insert} and {@code sealed}): the
+ * same columns, and the contact details sealed with AES-256-GCM under the day's data key, bound to the entry id.
+ */
+final class ContactRows {
+  static final String COLUMNS = "id, mandate_id, location, visit_day, visited_bucket, bucket_minutes, "
+      + "destroy_after, sealed";
+  /** The tenant defaults the module applies: no harness tenant changes its settings. */
+  static final ZoneId ZONE = Settings.DEFAULTS.timeZone();
+  static final int BUCKET_MINUTES = Settings.DEFAULTS.timeGranularityMinutes();
+
+  private ContactRows() {
+  }
+
+  static ContactDetails visitor(long n) {
+    return new ContactDetails(Optional.of("Visitor " + n), Optional.of("+1 555 " + (1_000_000 + n)),
+        Optional.of("visitor" + n + "@example.org"), Optional.empty());
+  }
+
+  /** The plaintext the module seals: the details as a JSON object, as {@code ContactDetails.toBytes} writes it. */
+  static byte[] plaintext(ContactDetails details) {
+    JsonObject json = new JsonObject();
+    details.writeTo(json);
+    return json.toBuffer().getBytes();
+  }
+
+  static byte[] seal(SecretKey dayKey, UUID id, ContactDetails details) {
+    return Aead.seal(dayKey, plaintext(details), id.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** When the module destroys an entry of {@code day}: {@code Mandate.destroyAfter} with the default zone. */
+  static Instant destroyAfter(LocalDate day, int retentionDays) {
+    return day.plusDays(retentionDays + 1L).atStartOfDay(ZONE).toInstant();
+  }
+}

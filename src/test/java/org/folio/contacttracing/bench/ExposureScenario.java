@@ -1,0 +1,121 @@
+package org.folio.contacttracing.bench;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.folio.contacttracing.platform.Timestamps;
+
+/**
+ * The exposure query through the API, on a small and a large tenant whose queried window holds the same
+ * entries: a public-health disclosure of one library day at {@value Loader#EXPOSURE_LOCATION}, requested by one
+ * staff member and approved by another, then released again and again; and the staff list of the same window.
+ * The tenants alternate query by query, so both see the same machine noise.
+ */
+final class ExposureScenario {
+  private final ModuleClient client;
+  private final BenchParameters parameters;
+  private final Results results;
+
+  ExposureScenario(ModuleClient client, BenchParameters parameters, Results results) {
+    this.client = client;
+    this.parameters = parameters;
+    this.results = results;
+  }
+
+  void run(String small, String large, LocalDate day) {
+    results.section("exposure query (" + parameters.window() + " entries in the window)");
+    Instant from = day.atStartOfDay(ContactRows.ZONE).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(ContactRows.ZONE).toInstant();
+    List<Query> queries = List.of(
+        release(small, from, to), release(large, from, to),
+        list(small, from, to), list(large, from, to));
+    int errors = 0;
+    for (int i = 0; i < parameters.queryWarmup(); i++) {
+      for (Query query : queries) {
+        errors += query.once(false);
+      }
+    }
+    for (int i = 0; i < parameters.queries(); i++) {
+      // alternate which tenant goes first
+      List<Query> order = i % 2 == 0 ? queries : List.of(queries.get(1), queries.get(0), queries.get(3), queries.get(2));
+      for (Query query : order) {
+        errors += query.once(true);
+      }
+    }
+    LatencyRecorder.Percentiles rs = queries.get(0).latencies.percentiles();
+    LatencyRecorder.Percentiles rl = queries.get(1).latencies.percentiles();
+    LatencyRecorder.Percentiles ls = queries.get(2).latencies.percentiles();
+    LatencyRecorder.Percentiles ll = queries.get(3).latencies.percentiles();
+    results.add("release.small.p50", "disclosure release p50, " + small, rs.p50Ms(), "ms");
+    results.add("release.small.p99", "disclosure release p99, " + small, rs.p99Ms(), "ms");
+    results.add("release.large.p50", "disclosure release p50, " + large, rl.p50Ms(), "ms");
+    results.add("release.large.p99", "disclosure release p99, " + large, rl.p99Ms(), "ms");
+    results.add("release.ratio.p50", "disclosure release p50 ratio large/small", rl.p50Ms() / rs.p50Ms(), "x");
+    results.add("release.ratio.p99", "disclosure release p99 ratio large/small", rl.p99Ms() / rs.p99Ms(), "x");
+    results.add("list.small.p50", "staff list p50, " + small, ls.p50Ms(), "ms");
+    results.add("list.small.p99", "staff list p99, " + small, ls.p99Ms(), "ms");
+    results.add("list.large.p50", "staff list p50, " + large, ll.p50Ms(), "ms");
+    results.add("list.large.p99", "staff list p99, " + large, ll.p99Ms(), "ms");
+    results.add("list.ratio.p50", "staff list p50 ratio large/small", ll.p50Ms() / ls.p50Ms(), "x");
+    results.add("list.ratio.p99", "staff list p99 ratio large/small", ll.p99Ms() / ls.p99Ms(), "x");
+    results.add("errors", "exposure query errors (status or count wrong), warm-up included", errors, "");
+    results.verdict("exposure query p50 at large <= 2 x p50 at small",
+        String.format("%.2f x (%.1f ms vs %.1f ms)", rl.p50Ms() / rs.p50Ms(), rl.p50Ms(), rs.p50Ms()),
+        rl.p50Ms() <= 2 * rs.p50Ms());
+  }
+
+  /** Records a disclosure as staff A, approves it as staff B, and releases it as staff A. */
+  private Query release(String tenant, Instant from, Instant to) {
+    JsonObject request = new JsonObject()
+        .put("recipient", new JsonObject().put("type", "public-health-agency").put("name", "County Health Department")
+            .put("contact", "+1 555 0199"))
+        .put("legalBasis", "Public Health Act s. 12")
+        .put("caseReference", "BENCH-" + tenant)
+        .put("from", Timestamps.format(from))
+        .put("to", Timestamps.format(to))
+        .put("locations", new JsonArray().add(Loader.EXPOSURE_LOCATION));
+    String id = client.expect(201, HttpMethod.POST, "/contact-tracing/disclosures", tenant,
+        Optional.of(ModuleClient.STAFF_A), request.encode()).json().getString("id");
+    client.expect(200, HttpMethod.POST, "/contact-tracing/disclosures/" + id + "/decision", tenant,
+        Optional.of(ModuleClient.STAFF_B), new JsonObject().put("decision", "approve").encode());
+    return new Query(tenant, "/contact-tracing/disclosures/" + id + "/contact-logs");
+  }
+
+  private Query list(String tenant, Instant from, Instant to) {
+    return new Query(tenant, "/contact-tracing/contact-logs?location=" + Loader.EXPOSURE_LOCATION + "&from="
+        + Timestamps.format(from) + "&to=" + Timestamps.format(to) + "&limit=1000");
+  }
+
+  /** One GET that must answer 200 with exactly the window's entries. */
+  private final class Query {
+    private final String tenant;
+    private final String path;
+    private final LatencyRecorder latencies = new LatencyRecorder(parameters.queries());
+
+    Query(String tenant, String path) {
+      this.tenant = tenant;
+      this.path = path;
+    }
+
+    /** @return 1 when the answer was wrong */
+    int once(boolean measured) {
+      long started = System.nanoTime();
+      ModuleClient.Reply reply = client.call(HttpMethod.GET, path, tenant, Optional.of(ModuleClient.STAFF_A), null);
+      long elapsed = System.nanoTime() - started;
+      if (measured) {
+        latencies.record(elapsed);
+      }
+      int entries = reply.status() == 200 ? reply.json().getJsonArray("contactLogs").size() : -1;
+      if (entries != parameters.window()) {
+        System.out.println("  unexpected answer from " + tenant + " " + path + ": " + reply.status() + ", "
+            + entries + " entries");
+        return 1;
+      }
+      return 0;
+    }
+  }
+}

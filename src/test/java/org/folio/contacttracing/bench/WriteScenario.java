@@ -1,0 +1,126 @@
+package org.folio.contacttracing.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.SecretKey;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * Write path: {@code POST /contact-tracing/contact-logs} against the baseline of one direct sealed insert, at
+ * several concurrencies, the two interleaved (baseline, module, baseline, module) so both see the same noise.
+ */
+final class WriteScenario {
+  static final String MODULE_TENANT = "bench_write";
+  static final String BASE_TENANT = "bench_base";
+  private static final List<Integer> CONCURRENCIES = List.of(1, 16, 64);
+  private static final int ROUNDS = 2;
+
+  private final Vertx vertx;
+  private final ModuleProcess module;
+  private final Pool harnessPool;
+  private final HarnessKeys keys;
+  private final BenchParameters parameters;
+  private final Results results;
+  private final AtomicLong visitors = new AtomicLong();
+
+  WriteScenario(Vertx vertx, ModuleProcess module, Pool harnessPool, HarnessKeys keys, BenchParameters parameters,
+      Results results) {
+    this.vertx = vertx;
+    this.module = module;
+    this.harnessPool = harnessPool;
+    this.keys = keys;
+    this.parameters = parameters;
+    this.results = results;
+  }
+
+  void run() {
+    results.section("write path (module POST /contact-logs vs direct sealed INSERT)");
+    LocalDate today = LocalDate.now(ContactRows.ZONE);
+    BaselineWriter baseline;
+    try (ModuleClient setup = new ModuleClient(vertx, module.port(), 1)) {
+      setup.install(MODULE_TENANT);
+      setup.install(BASE_TENANT);
+      setup.createMandate(MODULE_TENANT, today.minusDays(200), Loader.RETENTION_DAYS);
+      UUID baseMandate = setup.createMandate(BASE_TENANT, today.minusDays(200), Loader.RETENTION_DAYS);
+      TenantId base = new TenantId(BASE_TENANT);
+      Map<LocalDate, SecretKey> dayKeys = new HashMap<>();
+      for (LocalDate day : List.of(today, today.plusDays(1))) {
+        dayKeys.put(day, ModuleClient.await(keys.createDataKey(harnessPool, base, baseMandate, day)));
+      }
+      baseline = new BaselineWriter(harnessPool, base, baseMandate, dayKeys);
+    }
+    ClosedLoop loop = new ClosedLoop(vertx);
+    int errors = 0;
+    try (ModuleClient warm = new ModuleClient(vertx, module.port(), 16)) {
+      errors += check("warm-up module", loop.run(16, parameters.warmup(), () -> moduleWrite(warm)));
+      errors += check("warm-up baseline", loop.run(16, parameters.warmup(), baseline::write));
+    }
+    for (int concurrency : CONCURRENCIES) {
+      double[] base = new double[3];
+      double[] mod = new double[3];
+      try (ModuleClient client = new ModuleClient(vertx, module.port(), concurrency)) {
+        for (int round = 0; round < ROUNDS; round++) {
+          ClosedLoop.Run b = loop.run(concurrency, parameters.writes(), baseline::write);
+          ClosedLoop.Run m = loop.run(concurrency, parameters.writes(), () -> moduleWrite(client));
+          errors += check("baseline c=" + concurrency, b) + check("module c=" + concurrency, m);
+          accumulate(base, b);
+          accumulate(mod, m);
+        }
+      }
+      String c = "c" + concurrency;
+      double bt = results.add(c + ".baseline.opsPerSecond", "baseline throughput, concurrency " + concurrency,
+          base[0] / ROUNDS, "ops/s");
+      double bp50 = results.add(c + ".baseline.p50", "baseline p50, concurrency " + concurrency, base[1] / ROUNDS, "ms");
+      double bp99 = results.add(c + ".baseline.p99", "baseline p99, concurrency " + concurrency, base[2] / ROUNDS, "ms");
+      double mt = results.add(c + ".module.opsPerSecond", "module throughput, concurrency " + concurrency,
+          mod[0] / ROUNDS, "ops/s");
+      double mp50 = results.add(c + ".module.p50", "module p50, concurrency " + concurrency, mod[1] / ROUNDS, "ms");
+      double mp99 = results.add(c + ".module.p99", "module p99, concurrency " + concurrency, mod[2] / ROUNDS, "ms");
+      results.add(c + ".ratio.throughput", "module/baseline throughput, concurrency " + concurrency, mt / bt, "x");
+      results.add(c + ".ratio.p50", "module/baseline p50, concurrency " + concurrency, mp50 / bp50, "x");
+      results.add(c + ".ratio.p99", "module/baseline p99, concurrency " + concurrency, mp99 / bp99, "x");
+      if (concurrency == 16) {
+        results.verdict("write throughput c=16 >= 0.5 x baseline", String.format("%.2f x", mt / bt), mt >= 0.5 * bt);
+        results.verdict("write p99 c=16 <= 4 x baseline p99", String.format("%.2f x", mp99 / bp99), mp99 <= 4 * bp99);
+      }
+    }
+    results.add("errors", "write errors (non-201 or failure), warm-up included", errors, "");
+  }
+
+  private static void accumulate(double[] sums, ClosedLoop.Run run) {
+    sums[0] += run.opsPerSecond();
+    sums[1] += run.latency().p50Ms();
+    sums[2] += run.latency().p99Ms();
+  }
+
+  private int check(String what, ClosedLoop.Run run) {
+    String summary = String.format("%-22s %8.0f ops/s  p50 %7.2f ms  p99 %8.2f ms  %d ops, %d errors%s%s", what,
+        run.opsPerSecond(), run.latency().p50Ms(), run.latency().p99Ms(), run.completed(), run.errors(),
+        run.stoppedEarly() ? ", STOPPED EARLY" : "", run.firstError() == null ? "" : " (first: " + run.firstError() + ")");
+    System.out.println("  " + summary);
+    if (run.errors() > 0 || run.stoppedEarly()) {
+      results.note("write " + summary.replaceAll("\\s+", " "));
+    }
+    return run.errors();
+  }
+
+  private Future<Boolean> moduleWrite(ModuleClient client) {
+    long n = visitors.incrementAndGet();
+    String body = new JsonObject().put("location", "main-hall").put("name", "Visitor " + n)
+        .put("phone", "+1 555 " + (1_000_000 + n)).put("email", "visitor" + n + "@example.org").encode();
+    return client.send(HttpMethod.POST, "/contact-tracing/contact-logs", MODULE_TENANT,
+            Optional.of(ModuleClient.STAFF_A), body)
+        .compose(reply -> reply.status() == 201 ? Future.succeededFuture(true)
+            : Future.failedFuture("answered " + reply.status() + ": " + reply.body()));
+  }
+}
