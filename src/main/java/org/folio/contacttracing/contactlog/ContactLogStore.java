@@ -23,6 +23,7 @@ import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.PipelinedTransaction;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -61,8 +62,8 @@ public final class ContactLogStore {
    * the day's last entry, the transaction is rolled back, the partition created, and the write run once more.
    */
   public <T> Future<T> inTransaction(TenantId tenant, Function<SqlConnection, Future<T>> work) {
-    return pool.withTransaction(work).recover(failure -> failure instanceof RetryableWrite retry
-        ? createPartition(tenant, retry.day).compose(created -> pool.withTransaction(work))
+    return PipelinedTransaction.run(pool, work).recover(failure -> failure instanceof RetryableWrite retry
+        ? createPartition(tenant, retry.day).compose(created -> PipelinedTransaction.run(pool, work))
         : Future.failedFuture(failure));
   }
 

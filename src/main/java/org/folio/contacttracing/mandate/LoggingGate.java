@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.Settings;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /**
@@ -46,20 +47,25 @@ public final class LoggingGate {
       return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
           "visitedAt must not lie in the future"));
     }
-    return settings.get(client, tenant).compose(s -> {
+    // both sent at once, pipelined on the caller's connection
+    Future<Settings> read = settings.get(client, tenant);
+    Future<java.util.List<Mandate>> candidates = mandates.inForceAround(client, tenant, location, at);
+    return Future.all(read, candidates).compose(both -> {
+      Settings s = read.result();
       TimeBucket bucket = TimeBucket.of(at, s.timeZone(), s.timeGranularityMinutes());
-      return mandates.findInForce(client, tenant, location, bucket.day()).compose(found -> {
-        if (found.isEmpty()) {
-          return Future.failedFuture(new ValidationException("no_mandate_in_force", "location",
-              "No mandate in force allows logging at this location at this time"));
-        }
-        Instant destroyAfter = found.get().destroyAfter(bucket.day(), s.timeZone()).toInstant();
-        if (!destroyAfter.isAfter(now)) {
-          return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
-              "visitedAt lies so far back that the mandate's retention period has already ended"));
-        }
-        return Future.succeededFuture(new Admission(found.get(), bucket, destroyAfter));
-      });
+      // the same rule as findInForce: the newest mandate in force on the library day
+      Optional<Mandate> found = candidates.result().stream()
+          .filter(mandate -> mandate.allowsLogging(location, bucket.day())).findFirst();
+      if (found.isEmpty()) {
+        return Future.failedFuture(new ValidationException("no_mandate_in_force", "location",
+            "No mandate in force allows logging at this location at this time"));
+      }
+      Instant destroyAfter = found.get().destroyAfter(bucket.day(), s.timeZone()).toInstant();
+      if (!destroyAfter.isAfter(now)) {
+        return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
+            "visitedAt lies so far back that the mandate's retention period has already ended"));
+      }
+      return Future.succeededFuture(new Admission(found.get(), bucket, destroyAfter));
     });
   }
 }

@@ -2,17 +2,23 @@ package org.folio.contacttracing.mandate;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** What logging needs of mandates: the one in force at a location on a day, if any. */
 public interface MandateLookup {
 
-  /** Within the caller's transaction. */
-  Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day);
-
   Future<Optional<Mandate>> findInForce(TenantId tenant, String location, LocalDate day);
+
+  /**
+   * Within the caller's transaction, every mandate covering the location that may be in force at {@code at} in
+   * any time zone (the library day is within a day of the UTC date), newest first. Needs no time zone, so it
+   * can be sent together with the settings that name the zone.
+   */
+  Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at);
 
   /** The mandate in force on the day for all of the library's locations, if any. */
   Future<Optional<Mandate>> findInForceEverywhere(TenantId tenant, LocalDate day);

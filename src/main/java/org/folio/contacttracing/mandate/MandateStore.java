@@ -8,6 +8,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,14 +51,24 @@ public final class MandateStore implements MandateLookup {
         .map(rows -> map(rows).stream().findFirst());
   }
 
-  @Override
-  public Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day) {
+  private static Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
             + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
             + " AND (cardinality(locations) = 0 OR $2 = ANY(locations))"
             + " ORDER BY effective_from DESC LIMIT 1")
         .execute(Tuple.of(day, location))
         .map(rows -> map(rows).stream().findFirst());
+  }
+
+  @Override
+  public Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at) {
+    LocalDate utc = LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
+            + " WHERE effective_from <= $2 AND (effective_until IS NULL OR effective_until >= $1)"
+            + " AND (cardinality(locations) = 0 OR $3 = ANY(locations))"
+            + " ORDER BY effective_from DESC")
+        .execute(Tuple.of(utc.minusDays(1), utc.plusDays(1), location))
+        .map(MandateStore::map);
   }
 
   @Override
