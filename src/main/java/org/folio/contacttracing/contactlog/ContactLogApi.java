@@ -8,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.Admission;
 import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.db.Transactions;
+import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.FieldError;
@@ -53,14 +56,27 @@ public final class ContactLogApi implements Feature {
     JsonObject body = request.body();
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
-    return store.inTransaction(request.tenant(), conn -> gate
-            .admit(conn, request.tenant(), location, Optional.ofNullable(body.getString("visitedAt")))
-            .map(admission -> entry(UUID.randomUUID(), location, admission, details))
-            // the audit event is sent while the entry is being sealed and stored: one round trip less
-            .compose(entry -> Future.all(store.insert(conn, request.tenant(), entry),
-                    audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
-                        new JsonObject()))
-                .map(entry)))
+    TenantId tenant = request.tenant();
+    Instant at = gate.moment(Optional.ofNullable(body.getString("visitedAt")));
+    return store.retryingOnce(tenant, () -> store.pool().withConnection(conn -> {
+      // the mandate lookup and the keys of the days around the visit travel together
+      Future<Admission> admitted = gate.admit(conn, tenant, location, at);
+      Future<DataKeyStore.DayKeys> known = store.keysAround(conn, tenant, at);
+      return Future.all(admitted, known).compose(both -> {
+        ContactLog entry = entry(UUID.randomUUID(), location, admitted.result(), details);
+        Optional<SecretKey> key = known.result().find(entry.mandateId(), entry.bucket().day());
+        if (key.isPresent()) {
+          // the usual case: BEGIN, the entry, its audit event and COMMIT in one round trip
+          return Transactions.atOnce(conn, c -> List.of(store.insert(c, tenant, entry, key.get()),
+                  audit.record(c, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject())))
+              .map(entry);
+        }
+        // the day's first entry under this mandate creates the key, in the entry's transaction
+        return Transactions.pipelined(conn, c -> Future.all(store.insert(c, tenant, entry),
+                audit.record(c, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
+            .map(entry));
+      });
+    }))
         .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
   }
 

@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.db.Page;
-import org.folio.contacttracing.platform.db.PipelinedTransaction;
+import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -62,9 +63,22 @@ public final class ContactLogStore {
    * the day's last entry, the transaction is rolled back, the partition created, and the write run once more.
    */
   public <T> Future<T> inTransaction(TenantId tenant, Function<SqlConnection, Future<T>> work) {
-    return PipelinedTransaction.run(pool, work).recover(failure -> failure instanceof RetryableWrite retry
-        ? createPartition(tenant, retry.day).compose(created -> PipelinedTransaction.run(pool, work))
+    return retryingOnce(tenant, () -> Transactions.pipelined(pool, work));
+  }
+
+  /** Runs a write, and once more after creating the missing partition when it failed for the lack of one. */
+  public <T> Future<T> retryingOnce(TenantId tenant, Supplier<Future<T>> write) {
+    return write.get().recover(failure -> failure instanceof RetryableWrite retry
+        ? createPartition(tenant, retry.day).compose(created -> write.get())
         : Future.failedFuture(failure));
+  }
+
+  /**
+   * The data keys of the days around {@code at}, read before the visit's mandate and library day are known, so
+   * that the read travels together with the mandate lookup.
+   */
+  public Future<DataKeyStore.DayKeys> keysAround(SqlClient client, TenantId tenant, Instant at) {
+    return keys.around(client, tenant, at);
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */
@@ -74,10 +88,17 @@ public final class ContactLogStore {
         .mapEmpty();
   }
 
+  /** Stores an entry under its day's key, which is created when it is the day's first entry. */
   public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry) {
-    return sealed(client, tenant, entry).compose(tuple -> client.preparedQuery("INSERT INTO "
-            + tenant.table("contact_log") + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(tuple))
+    return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day())
+        .compose(key -> insert(client, tenant, entry, key));
+  }
+
+  /** Stores an entry sealed under the given key of its day; the statement is sent before this returns. */
+  public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key) {
+    return client.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .execute(row(entry, key))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
         .mapEmpty();
   }
@@ -184,10 +205,14 @@ public final class ContactLogStore {
 
   /** The row's values with the contact details sealed under the day's data key, bound to the entry id. */
   private Future<Tuple> sealed(SqlClient client, TenantId tenant, ContactLog entry) {
-    return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day()).map(key -> Tuple.from(new Object[] {
+    return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day()).map(key -> row(entry, key));
+  }
+
+  private static Tuple row(ContactLog entry, SecretKey key) {
+    return Tuple.from(new Object[] {
         entry.id(), entry.mandateId(), entry.location(), entry.bucket().day(), Timestamps.utc(entry.bucket().start()),
         entry.bucket().minutes(), Timestamps.utc(entry.destroyAfter()),
-        Buffer.buffer(Aead.seal(key, entry.details().toBytes(), associatedData(entry.id())))}));
+        Buffer.buffer(Aead.seal(key, entry.details().toBytes(), associatedData(entry.id())))});
   }
 
   private static byte[] associatedData(UUID id) {

@@ -36,13 +36,25 @@ public final class LoggingGate {
    * @throws ValidationException (as a failed future) {@code no_mandate_in_force} or {@code invalid_value}
    */
   public Future<Admission> admit(SqlClient client, TenantId tenant, String location, Optional<String> visitedAt) {
-    Instant now = clock.instant();
-    Instant at;
     try {
-      at = visitedAt.map(value -> Timestamps.parse(value, "visitedAt")).orElse(now);
+      return admit(client, tenant, location, moment(visitedAt));
     } catch (ValidationException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * The moment of a visit: {@code visitedAt} (a body field, as text) or now.
+   *
+   * @throws ValidationException when {@code visitedAt} is no date-time
+   */
+  public Instant moment(Optional<String> visitedAt) {
+    return visitedAt.map(value -> Timestamps.parse(value, "visitedAt")).orElseGet(clock::instant);
+  }
+
+  /** Admits a visit at {@code location} at the moment {@code at}. */
+  public Future<Admission> admit(SqlClient client, TenantId tenant, String location, Instant at) {
+    Instant now = clock.instant();
     if (at.isAfter(now.plus(CLOCK_SKEW))) {
       return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
           "visitedAt must not lie in the future"));
