@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.Timestamps;
@@ -41,12 +42,42 @@ public final class AuditStore implements AccessAudit {
   @Override
   public Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details) {
-    return client.preparedQuery("INSERT INTO " + request.tenant().table("audit_event") + " (" + COLUMNS + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(Tuple.from(new Object[] {UUID.randomUUID(), Timestamps.utc(clock.instant()),
-            request.userId().orElse(null), action.code(), recordCount,
-            request.requestId().isEmpty() ? null : request.requestId(), target.orElse(null), details}))
+    return client.preparedQuery(insert(request, 1))
+        .execute(Tuple.from(values(request, action, recordCount, target, details)))
         .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
+      int recordCount, Optional<UUID> target, JsonObject details) {
+    Tuple parameters = Tuple.tuple();
+    for (int i = 0; i < change.parameters().size(); i++) {
+      parameters.addValue(change.parameters().getValue(i));
+    }
+    for (Object value : values(request, action, recordCount, target, details)) {
+      parameters.addValue(value);
+    }
+    return client.preparedQuery("WITH change AS (" + change.sql() + ") "
+            + insert(request, change.parameters().size() + 1))
+        .execute(parameters)
+        .mapEmpty();
+  }
+
+  /** The INSERT of one event, its parameters numbered from {@code first}. */
+  private static String insert(RequestContext request, int first) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(request.tenant().table("audit_event"))
+        .append(" (").append(COLUMNS).append(") VALUES (");
+    for (int i = 0; i < 8; i++) {
+      sql.append(i == 0 ? "$" : ", $").append(first + i);
+    }
+    return sql.append(')').toString();
+  }
+
+  private Object[] values(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target,
+      JsonObject details) {
+    return new Object[] {UUID.randomUUID(), Timestamps.utc(clock.instant()), request.userId().orElse(null),
+        action.code(), recordCount, request.requestId().isEmpty() ? null : request.requestId(), target.orElse(null),
+        details};
   }
 
   @Override

@@ -66,9 +66,9 @@ public final class ContactLogApi implements Feature {
         ContactLog entry = entry(UUID.randomUUID(), location, admitted.result(), details);
         Optional<SecretKey> key = known.result().find(entry.mandateId(), entry.bucket().day());
         if (key.isPresent()) {
-          // the usual case: BEGIN, the entry, its audit event and COMMIT in one round trip
-          return Transactions.atOnce(conn, c -> List.of(store.insert(c, tenant, entry, key.get()),
-                  audit.record(c, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject())))
+          // the usual case: the entry and its audit event in one statement, atomic without a transaction
+          return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(conn, insert, request,
+                  AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
               .map(entry);
         }
         // the day's first entry under this mandate creates the key, in the entry's transaction

@@ -24,6 +24,7 @@ import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -94,13 +95,25 @@ public final class ContactLogStore {
         .compose(key -> insert(client, tenant, entry, key));
   }
 
-  /** Stores an entry sealed under the given key of its day; the statement is sent before this returns. */
-  public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key) {
-    return client.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(row(entry, key))
+  private Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key) {
+    Statement insert = insertStatement(tenant, entry, key);
+    return client.preparedQuery(insert.sql()).execute(insert.parameters())
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
         .mapEmpty();
+  }
+
+  /**
+   * Stores an entry sealed under the given key of its day by a statement that {@code carrier} runs, such as
+   * the audit's, which records the entry's creation in the same statement.
+   */
+  public Future<Void> insert(TenantId tenant, ContactLog entry, SecretKey key, Function<Statement, Future<Void>> carrier) {
+    return carrier.apply(insertStatement(tenant, entry, key))
+        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
+  }
+
+  private static Statement insertStatement(TenantId tenant, ContactLog entry, SecretKey key) {
+    return new Statement("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", row(entry, key));
   }
 
   /**

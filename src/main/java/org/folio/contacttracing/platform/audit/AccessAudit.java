@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.http.RequestContext;
 
 /**
@@ -22,6 +23,15 @@ public interface AccessAudit {
    */
   Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details);
+
+  /**
+   * Runs a data-modifying statement and reports it in the same statement: the change and its record stand or
+   * fall together without a transaction, in one round trip.
+   *
+   * @param change an INSERT, UPDATE or DELETE without RETURNING
+   */
+  Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
+      int recordCount, Optional<UUID> target, JsonObject details);
 
   /** Reports one action on its own connection; for reads, before their data is answered. */
   Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target);

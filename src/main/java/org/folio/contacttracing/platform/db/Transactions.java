@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -37,34 +35,5 @@ public final class Transactions {
     return done.transform(outcome -> outcome.succeeded()
         ? begun.compose(Transaction::commit).map(outcome.result())
         : begun.compose(Transaction::rollback).transform(rolledBack -> Future.failedFuture(outcome.cause())));
-  }
-
-  /**
-   * One transaction in one round trip: {@code BEGIN}, the statements, which must all be sent by the time
-   * {@code send} returns, and {@code COMMIT} leave together. Should a statement fail, PostgreSQL turns the
-   * {@code COMMIT} into a rollback, nothing is kept, and the first statement's failure is what the caller sees.
-   */
-  public static Future<Void> atOnce(SqlConnection conn, Function<SqlConnection, List<Future<?>>> send) {
-    Future<?> begin = conn.query("BEGIN").execute();
-    List<Future<?>> statements;
-    try {
-      statements = send.apply(conn);
-    } catch (RuntimeException e) {
-      return conn.query("ROLLBACK").execute().transform(rolledBack -> Future.failedFuture(e));
-    }
-    Future<?> commit = conn.query("COMMIT").execute();
-    List<Future<?>> all = new ArrayList<>();
-    all.add(begin);
-    all.addAll(statements);
-    all.add(commit);
-    // join, not all: the connection goes back to the pool only after COMMIT has been answered
-    return Future.join(all).transform(joined -> {
-      for (Future<?> sent : all) {
-        if (sent.failed()) {
-          return Future.failedFuture(sent.cause());
-        }
-      }
-      return Future.succeededFuture();
-    });
   }
 }

@@ -34,11 +34,16 @@ public final class SchemaValidator {
   private static final Set<String> CHECKED_BY_WALK = Set.of("additionalProperties", "required");
 
   private final Map<String, JsonObject> schemas;
+  /** Report every violation, to answer a refused body. */
   private final Map<String, Validator> validators;
+  /** Only say whether the body conforms. */
+  private final Map<String, Validator> flags;
 
-  private SchemaValidator(Map<String, JsonObject> schemas, Map<String, Validator> validators) {
+  private SchemaValidator(Map<String, JsonObject> schemas, Map<String, Validator> validators,
+      Map<String, Validator> flags) {
     this.schemas = schemas;
     this.validators = validators;
+    this.flags = flags;
   }
 
   /** Loads the named top-level schemas and everything they reference. */
@@ -53,17 +58,24 @@ public final class SchemaValidator {
         collectRefs(schema, pending);
       }
     }
-    JsonSchemaOptions options = new JsonSchemaOptions()
+    SchemaRepository detailed = repository(loaded, OutputFormat.Basic);
+    SchemaRepository quick = repository(loaded, OutputFormat.Flag);
+    Map<String, Validator> validators = new LinkedHashMap<>();
+    Map<String, Validator> flags = new LinkedHashMap<>();
+    for (String name : topLevel) {
+      validators.put(name, detailed.validator(BASE + name));
+      flags.put(name, quick.validator(BASE + name));
+    }
+    return new SchemaValidator(Map.copyOf(loaded), Map.copyOf(validators), Map.copyOf(flags));
+  }
+
+  private static SchemaRepository repository(Map<String, JsonObject> loaded, OutputFormat format) {
+    SchemaRepository repository = SchemaRepository.create(new JsonSchemaOptions()
         .setDraft(Draft.DRAFT4)
         .setBaseUri(BASE)
-        .setOutputFormat(OutputFormat.Basic);
-    SchemaRepository repository = SchemaRepository.create(options);
+        .setOutputFormat(format));
     loaded.forEach((name, schema) -> repository.dereference(BASE + name, JsonSchema.of(schema.copy())));
-    Map<String, Validator> validators = new LinkedHashMap<>();
-    for (String name : topLevel) {
-      validators.put(name, repository.validator(BASE + name));
-    }
-    return new SchemaValidator(Map.copyOf(loaded), Map.copyOf(validators));
+    return repository;
   }
 
   /** Throws a {@link ValidationException} listing every violation of {@code schema} in {@code instance}. */
@@ -82,6 +94,11 @@ public final class SchemaValidator {
     }
     List<FieldError> errors = new ArrayList<>();
     walk(schemas.get(schema), schema, instance, "", errors);
+    // a conforming body, the usual case, is answered by the flag validator, which stops at the first violation
+    // and builds no report: the detailed one costs several times as much
+    if (errors.isEmpty() && Boolean.TRUE.equals(flags.get(schema).validate(instance).getValid())) {
+      return errors;
+    }
     OutputUnit result = validator.validate(instance);
     if (!Boolean.TRUE.equals(result.getValid()) && result.getErrors() != null) {
       for (OutputUnit unit : result.getErrors()) {
