@@ -3,6 +3,7 @@ package org.folio.contacttracing.contactlog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -58,25 +59,29 @@ public final class ContactLogApi implements Feature {
     String location = body.getString("location");
     TenantId tenant = request.tenant();
     Instant at = gate.moment(Optional.ofNullable(body.getString("visitedAt")));
-    return store.retryingOnce(tenant, () -> store.pool().withConnection(conn -> {
-      // the mandate lookup and the keys of the days around the visit travel together
-      Future<Admission> admitted = gate.admit(conn, tenant, location, at);
-      Future<DataKeyStore.DayKeys> known = store.keysAround(conn, tenant, at);
+    // Every statement of the usual case stands alone, so each takes a pooled connection only while it runs:
+    // no connection waits for this request's Java work, and under load the pool's few connections stay busy.
+    Pool pool = store.pool();
+    return store.retryingOnce(tenant, () -> {
+      // the mandate lookup and the keys of the days around the visit are read at the same time
+      Future<Admission> admitted = gate.admit(pool, tenant, location, at);
+      Future<DataKeyStore.DayKeys> known = store.keysAround(pool, tenant, at);
       return Future.all(admitted, known).compose(both -> {
         ContactLog entry = entry(UUID.randomUUID(), location, admitted.result(), details);
         Optional<SecretKey> key = known.result().find(entry.mandateId(), entry.bucket().day());
         if (key.isPresent()) {
-          // the usual case: the entry and its audit event in one statement, atomic without a transaction
-          return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(conn, insert, request,
+          // the entry and its audit event in one statement, atomic without a transaction
+          return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(pool, insert, request,
                   AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
               .map(entry);
         }
         // the day's first entry under this mandate creates the key, in the entry's transaction
-        return Transactions.pipelined(conn, c -> Future.all(store.insert(c, tenant, entry),
-                audit.record(c, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
+        return Transactions.pipelined(pool, conn -> Future.all(store.insert(conn, tenant, entry),
+                audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
+                    new JsonObject()))
             .map(entry));
       });
-    }))
+    })
         .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
   }
 

@@ -59,7 +59,7 @@ public final class LoggingGate {
       return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
           "visitedAt must not lie in the future"));
     }
-    // both sent at once, pipelined on the caller's connection
+    // both sent at once: pipelined on the caller's connection, or in parallel on the pool's
     Future<Settings> read = settings.get(client, tenant);
     Future<java.util.List<Mandate>> candidates = mandates.inForceAround(client, tenant, location, at);
     return Future.all(read, candidates).compose(both -> {

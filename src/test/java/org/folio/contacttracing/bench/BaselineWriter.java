@@ -34,15 +34,35 @@ final class BaselineWriter {
     this.dayKeys = dayKeys;
   }
 
+  /** The entry only: the strict baseline of the targets. */
   Future<Boolean> write() {
+    return write(false);
+  }
+
+  /**
+   * The entry and the audit event the module must write with it, in one statement as the module does: the
+   * least any implementation of the API can cost in PostgreSQL, for reference.
+   */
+  Future<Boolean> writeAudited() {
+    return write(true);
+  }
+
+  private Future<Boolean> write(boolean audited) {
     UUID id = UUID.randomUUID();
     ContactDetails details = ContactRows.visitor(visitors.incrementAndGet());
     TimeBucket bucket = TimeBucket.of(Instant.now(), ContactRows.ZONE, ContactRows.BUCKET_MINUTES);
     Buffer sealed = Buffer.buffer(ContactRows.seal(dayKeys.get(bucket.day()), id, details));
-    return pool.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + ContactRows.COLUMNS
-            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .execute(Tuple.from(new Object[] {id, mandateId, "main-hall", bucket.day(), Timestamps.utc(bucket.start()),
-            bucket.minutes(), Timestamps.utc(ContactRows.destroyAfter(bucket.day(), Loader.RETENTION_DAYS)), sealed}))
-        .map(rows -> rows.rowCount() == 1);
+    String insert = "INSERT INTO " + tenant.table("contact_log") + " (" + ContactRows.COLUMNS
+        + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    Tuple values = Tuple.from(new Object[] {id, mandateId, "main-hall", bucket.day(), Timestamps.utc(bucket.start()),
+        bucket.minutes(), Timestamps.utc(ContactRows.destroyAfter(bucket.day(), Loader.RETENTION_DAYS)), sealed});
+    if (audited) {
+      insert = "WITH entry AS (" + insert + ") INSERT INTO " + tenant.table("audit_event")
+          + " (id, occurred_at, user_id, action, record_count, request_id, target_id, details)"
+          + " VALUES ($9, $10, $11, 'contact-log.create', 1, $12, $1, '{}')";
+      values.addUUID(UUID.randomUUID()).addOffsetDateTime(Timestamps.utc(Instant.now()))
+          .addUUID(ModuleClient.STAFF_A).addString("bench");
+    }
+    return pool.preparedQuery(insert).execute(values).map(rows -> rows.rowCount() == 1);
   }
 }

@@ -8,6 +8,12 @@ import io.vertx.core.json.JsonObject;
  */
 record BenchParameters(int writes, int warmup, int large, int window, int queries, int queryWarmup,
     int purgeDay, int tenants, int poolSize, String jvmFlags) {
+  /**
+   * The launch descriptor's JAVA_OPTIONS, with the class-data archive that the Dockerfile builds into the image
+   * written under target/bench instead.
+   */
+  static final String DEFAULT_JVM_FLAGS = "-Xmx128m -Xms16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m"
+      + " -XX:SharedArchiveFile=target/bench/mod-contact-tracing.jsa";
 
   static BenchParameters fromSystemProperties() {
     return new BenchParameters(
@@ -20,7 +26,7 @@ record BenchParameters(int writes, int warmup, int large, int window, int querie
         integer("purgeDay", 5000),
         integer("tenants", 200),
         integer("poolSize", 4),
-        text("jvmFlags", "-Xmx128m -XX:+UseSerialGC"));
+        text("jvmFlags", DEFAULT_JVM_FLAGS));
   }
 
   private static String text(String name, String fallback) {

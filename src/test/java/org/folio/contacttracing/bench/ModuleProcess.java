@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class ModuleProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "mod-contact-tracing-fat.jar");
   static final Path LOG = Path.of("target", "bench", "module.log");
+  private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
   private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofMillis(200)).build();
 
@@ -34,6 +37,33 @@ final class ModuleProcess implements AutoCloseable {
     this.process = process;
     this.port = port;
     this.startToHealthyNanos = startToHealthyNanos;
+  }
+
+  /** The class-data sharing archive the flags name, if any. */
+  static Optional<Path> archive(String jvmFlags) {
+    return Arrays.stream(jvmFlags.trim().split("\\s+")).filter(flag -> flag.startsWith(ARCHIVE_FLAG))
+        .map(flag -> Path.of(flag.substring(ARCHIVE_FLAG.length()))).findFirst();
+  }
+
+  /** The flags without the class-data sharing archive: the JVM loads every class itself. */
+  static String withoutArchive(String jvmFlags) {
+    return Arrays.stream(jvmFlags.trim().split("\\s+")).filter(flag -> !flag.startsWith(ARCHIVE_FLAG))
+        .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * Creates the archive the flags name the way the Dockerfile does: one start with {@code ArchiveClassesAtExit}
+   * until healthy, then a normal stop, at which the JVM writes the classes it loaded.
+   */
+  static void train(String jvmFlags, Map<String, String> env) throws IOException, InterruptedException {
+    Path archive = archive(jvmFlags).orElseThrow();
+    Files.deleteIfExists(archive);
+    Files.createDirectories(archive.toAbsolutePath().getParent());
+    start(withoutArchive(jvmFlags) + " -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=" + archive, env)
+        .close();
+    if (!Files.exists(archive)) {
+      throw new IllegalStateException("the training start wrote no archive " + archive);
+    }
   }
 
   /** Starts the module and returns once {@code /admin/health} answers 200, polling every 5 ms. */

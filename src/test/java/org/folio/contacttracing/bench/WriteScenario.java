@@ -17,7 +17,9 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
  * Write path: {@code POST /contact-tracing/contact-logs} against the baseline of one direct sealed insert, at
- * several concurrencies, the two interleaved (baseline, module, baseline, module) so both see the same noise.
+ * several concurrencies, interleaved (baseline, audited baseline, module, and again) so all see the same noise.
+ * The audited baseline also writes the audit event the API requires with each entry, for reference; the
+ * targets are measured against the strict baseline.
  */
 final class WriteScenario {
   static final String MODULE_TENANT = "bench_write";
@@ -64,16 +66,21 @@ final class WriteScenario {
     try (ModuleClient warm = new ModuleClient(vertx, module.port(), 16)) {
       errors += check("warm-up module", loop.run(16, parameters.warmup(), () -> moduleWrite(warm)));
       errors += check("warm-up baseline", loop.run(16, parameters.warmup(), baseline::write));
+      errors += check("warm-up audited", loop.run(16, parameters.warmup(), baseline::writeAudited));
     }
     for (int concurrency : CONCURRENCIES) {
       double[] base = new double[3];
+      double[] audited = new double[3];
       double[] mod = new double[3];
       try (ModuleClient client = new ModuleClient(vertx, module.port(), concurrency)) {
         for (int round = 0; round < ROUNDS; round++) {
           ClosedLoop.Run b = loop.run(concurrency, parameters.writes(), baseline::write);
+          ClosedLoop.Run a = loop.run(concurrency, parameters.writes(), baseline::writeAudited);
           ClosedLoop.Run m = loop.run(concurrency, parameters.writes(), () -> moduleWrite(client));
-          errors += check("baseline c=" + concurrency, b) + check("module c=" + concurrency, m);
+          errors += check("baseline c=" + concurrency, b) + check("audited base c=" + concurrency, a)
+              + check("module c=" + concurrency, m);
           accumulate(base, b);
+          accumulate(audited, a);
           accumulate(mod, m);
         }
       }
@@ -86,7 +93,14 @@ final class WriteScenario {
           mod[0] / ROUNDS, "ops/s");
       double mp50 = results.add(c + ".module.p50", "module p50, concurrency " + concurrency, mod[1] / ROUNDS, "ms");
       double mp99 = results.add(c + ".module.p99", "module p99, concurrency " + concurrency, mod[2] / ROUNDS, "ms");
+      double at = results.add(c + ".auditedBaseline.opsPerSecond",
+          "audited baseline (entry + audit event, one statement) throughput, concurrency " + concurrency,
+          audited[0] / ROUNDS, "ops/s");
+      results.add(c + ".auditedBaseline.p99", "audited baseline p99, concurrency " + concurrency,
+          audited[2] / ROUNDS, "ms");
       results.add(c + ".ratio.throughput", "module/baseline throughput, concurrency " + concurrency, mt / bt, "x");
+      results.add(c + ".ratio.throughputAudited", "module/audited baseline throughput, concurrency " + concurrency,
+          mt / at, "x");
       results.add(c + ".ratio.p50", "module/baseline p50, concurrency " + concurrency, mp50 / bp50, "x");
       results.add(c + ".ratio.p99", "module/baseline p99, concurrency " + concurrency, mp99 / bp99, "x");
       if (concurrency == 16) {
