@@ -17,8 +17,8 @@ record BenchParameters(int writes, int warmup, int large, int window, int querie
 
   static BenchParameters fromSystemProperties() {
     return new BenchParameters(
-        integer("writes", 4000),
-        integer("warmup", 1500),
+        integer("writes", 8000),
+        integer("warmup", 6000),
         integer("large", 1_000_000),
         integer("window", 200),
         integer("queries", 300),

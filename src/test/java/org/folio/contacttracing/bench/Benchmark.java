@@ -63,7 +63,9 @@ public final class Benchmark {
         new ExposureScenario(client, parameters, results)
             .run(SMALL, LARGE, new Loader(pool, keys, LocalDate.now(ContactRows.ZONE)).exposureDay());
         new PurgeScenario(client, pool, parameters, results).run(PURGE_SMALL, LARGE);
-        new TenantsScenario(client, pool, parameters, results).run(module);
+        try (ModuleClient touch = new ModuleClient(vertx, module.port(), 4)) {
+          new TenantsScenario(client, touch, pool, parameters, results).run(module);
+        }
       }
       double rssEnd = memory(results, module, "atEnd", "at the end");
 

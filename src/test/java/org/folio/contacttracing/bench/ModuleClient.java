@@ -32,7 +32,7 @@ final class ModuleClient implements AutoCloseable {
   private final HttpClientAgent client;
 
   ModuleClient(Vertx vertx, int port, int connections) {
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDefaultHost("localhost")
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setDefaultHost("127.0.0.1")
         .setDefaultPort(port), new PoolOptions().setHttp1MaxSize(connections));
   }
 

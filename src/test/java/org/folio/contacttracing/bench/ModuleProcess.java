@@ -81,7 +81,7 @@ final class ModuleProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
     builder.environment().putAll(env);
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/health"))
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/health"))
         .timeout(Duration.ofSeconds(2)).build();
     long started = System.nanoTime();
     Process process = builder.start();

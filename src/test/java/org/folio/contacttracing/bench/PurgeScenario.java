@@ -107,7 +107,9 @@ final class PurgeScenario {
       Thread.sleep(250);
       now = table(id);
     }
-    if (now.deletedTuples() - before.deletedTuples() < parameters.purgeDay()) {
+    if (now.deletedTuples() == before.deletedTuples()) {
+      results.note(tenant + ": no row deleted one by one: the day went whole with its dropped partition");
+    } else if (now.deletedTuples() - before.deletedTuples() < parameters.purgeDay()) {
       results.note(tenant + ": the purge's deletions did not show in pg_stat_user_tables within 15 s");
     }
     long stableUntil = System.nanoTime() + 5_000_000_000L;
