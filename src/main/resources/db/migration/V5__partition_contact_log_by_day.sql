@@ -37,9 +37,12 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Creates the day's partition unless it exists. It is created apart and then attached, which locks the
--- parent only against other schema changes (SHARE UPDATE EXCLUSIVE), not against reads and writes. Taking
--- that lock first serialises concurrent callers, also from other module instances, and (unlike an advisory
--- lock) refreshes this session's view of the catalog, so the second caller sees the first one's partition.
+-- parent only against other schema changes (SHARE UPDATE EXCLUSIVE), not against reads and writes. Attaching
+-- adds the partition's foreign keys, which locks data_key and mandate in SHARE ROW EXCLUSIVE mode; those are
+-- taken first, in the same order as the purge takes data_key before the log, so that a creator, a purge
+-- dropping a day and a writer creating a day's key never wait on each other in a circle. The parent's lock
+-- serialises concurrent creators, also from other module instances, and (unlike an advisory lock) refreshes
+-- this session's view of the catalog, so the second caller sees the first one's partition.
 CREATE FUNCTION contact_log_partition(day date) RETURNS void
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
@@ -48,6 +51,7 @@ BEGIN
   IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
     RETURN;
   END IF;
+  LOCK TABLE data_key, mandate IN SHARE ROW EXCLUSIVE MODE;
   LOCK TABLE contact_log IN SHARE UPDATE EXCLUSIVE MODE;
   IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
     RETURN;

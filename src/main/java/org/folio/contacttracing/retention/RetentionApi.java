@@ -82,6 +82,8 @@ public final class RetentionApi implements Feature {
     TenantId tenant = request.tenant();
     return settings.get(tenant).compose(s -> pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
             .compose(locked -> conn.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute())
+            // data_key before the log, in the order the partition creator takes them: no circular wait
+            .compose(limited -> conn.query("LOCK TABLE " + tenant.table("data_key") + " IN ROW EXCLUSIVE MODE").execute())
             .compose(limited -> dueDays(conn, tenant, now, s))
             .compose(due -> destroyRows(conn, tenant, now, s, due.stream().filter(day -> !day.whole()).toList())
                 .compose(single -> destroy(conn, tenant, "decline_count", now, s, "", Tuple.tuple())
