@@ -12,14 +12,6 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.stream.Collectors;
-import org.folio.contacttracing.mandate.Mandate;
-import org.folio.contacttracing.mandate.MandateStore;
-import org.folio.contacttracing.settings.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,48 +75,11 @@ public final class ContactLogStore {
   }
 
   /**
-   * What recording a visit at {@code location} at {@code at} needs, read by one statement: the library's time
-   * zone and granularity (settings), the mandates covering the location that may be in force then in any time
-   * zone, newest first, and their data keys of the days around the visit, still wrapped.
+   * The data keys of the days around {@code at}, read before the visit's mandate and library day are known, so
+   * that the read travels together with the mandate lookup.
    */
-  public Future<VisitContext> visitContext(SqlClient client, TenantId tenant, String location, Instant at) {
-    LocalDate utc = LocalDate.ofInstant(at, ZoneOffset.UTC);
-    String mandateColumns = Arrays.stream(MandateStore.COLUMNS.split(",\\s*")).map(column -> "m." + column)
-        .collect(Collectors.joining(", "));
-    return client.preparedQuery("SELECT s.time_zone AS settings_time_zone,"
-            + " s.time_granularity_minutes AS settings_granularity_minutes, " + mandateColumns + ","
-            + " k.visit_day AS key_day, k.kek_id, k.wrapped_key"
-            // one row even without settings or mandates
-            + " FROM (SELECT 1) one LEFT JOIN " + tenant.table("settings") + " s ON true"
-            + " LEFT JOIN " + tenant.table("mandate") + " m ON m.effective_from <= $2"
-            + " AND (m.effective_until IS NULL OR m.effective_until >= $1)"
-            + " AND (cardinality(m.locations) = 0 OR $3 = ANY(m.locations))"
-            + " LEFT JOIN " + tenant.table("data_key") + " k ON k.mandate_id = m.id AND k.visit_day BETWEEN $1 AND $2"
-            + " ORDER BY m.effective_from DESC")
-        .execute(Tuple.of(utc.minusDays(1), utc.plusDays(1), location))
-        .map(rows -> {
-          Row first = rows.iterator().next();
-          String zone = first.getString("settings_time_zone");
-          Map<UUID, Mandate> mandates = new LinkedHashMap<>();
-          DataKeyStore.DayKeys dayKeys = keys.dayKeys(tenant);
-          for (Row row : rows) {
-            UUID mandateId = row.getUUID("id");
-            if (mandateId != null) {
-              mandates.computeIfAbsent(mandateId, id -> MandateStore.toMandate(row));
-              if (row.getLocalDate("key_day") != null) {
-                dayKeys.add(mandateId, row.getLocalDate("key_day"), row);
-              }
-            }
-          }
-          return new VisitContext(zone == null ? Settings.DEFAULTS.timeZone() : ZoneId.of(zone),
-              zone == null ? Settings.DEFAULTS.timeGranularityMinutes() : first.getInteger("settings_granularity_minutes"),
-              List.copyOf(mandates.values()), dayKeys);
-        });
-  }
-
-  /** See {@link #visitContext}. */
-  public record VisitContext(ZoneId zone, int granularityMinutes, List<Mandate> candidates,
-      DataKeyStore.DayKeys keys) {
+  public Future<DataKeyStore.DayKeys> keysAround(SqlClient client, TenantId tenant, Instant at) {
+    return keys.around(client, tenant, at);
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */

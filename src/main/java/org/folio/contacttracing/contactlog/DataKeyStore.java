@@ -5,7 +5,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -47,22 +49,30 @@ public final class DataKeyStore {
     });
   }
 
-  /** Keys read by another store's query, still wrapped, from rows with {@code kek_id} and {@code wrapped_key}. */
-  DayKeys dayKeys(TenantId tenant) {
-    return new DayKeys(tenant);
+  /**
+   * Every key of the library days that a moment can fall on in any time zone (a day either side of its UTC
+   * date), still wrapped: only the one a visit needs is unwrapped.
+   */
+  Future<DayKeys> around(SqlClient client, TenantId tenant, Instant at) {
+    LocalDate utc = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    return client.preparedQuery("SELECT mandate_id, visit_day, kek_id, wrapped_key FROM " + tenant.table("data_key")
+            + " WHERE visit_day BETWEEN $1 AND $2")
+        .execute(Tuple.of(utc.minusDays(1), utc.plusDays(1)))
+        .map(rows -> {
+          Map<String, Row> wrapped = new HashMap<>();
+          rows.forEach(row -> wrapped.put(row.getUUID("mandate_id") + "/" + row.getLocalDate("visit_day"), row));
+          return new DayKeys(tenant, wrapped);
+        });
   }
 
-  /** Wrapped keys of a few days, by mandate and day; only the one a visit needs is unwrapped. */
+  /** Wrapped keys of a few days, by mandate and day. */
   public final class DayKeys {
     private final TenantId tenant;
-    private final Map<String, Row> wrapped = new HashMap<>();
+    private final Map<String, Row> wrapped;
 
-    private DayKeys(TenantId tenant) {
+    private DayKeys(TenantId tenant, Map<String, Row> wrapped) {
       this.tenant = tenant;
-    }
-
-    void add(UUID mandateId, LocalDate day, Row row) {
-      wrapped.put(mandateId + "/" + day, row);
+      this.wrapped = wrapped;
     }
 
     /** The mandate's key of the day, unwrapped, unless the day has none yet. */

@@ -27,8 +27,7 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Mandates of each tenant, in its {@code mandate} table. */
 public final class MandateStore implements MandateLookup {
-  /** The columns {@link #toMandate} reads. */
-  public static final String COLUMNS = "id, authority_type, authority_name, reference, effective_from, "
+  private static final String COLUMNS = "id, authority_type, authority_name, reference, effective_from, "
       + "effective_until, review_by, collected_fields, retention_days, locations, "
       + "created_date, created_by_user_id, updated_date, updated_by_user_id";
 
@@ -179,8 +178,7 @@ public final class MandateStore implements MandateLookup {
     return mandates;
   }
 
-  /** A mandate from a row holding the table's columns under their own names, as a join may return them. */
-  public static Mandate toMandate(Row row) {
+  private static Mandate toMandate(Row row) {
     Function<String, Set<ContactField>> fields = column -> {
       Set<ContactField> set = new LinkedHashSet<>();
       Arrays.stream(row.getArrayOfStrings(column)).forEach(p -> ContactField.ofProperty(p).ifPresent(set::add));
