@@ -58,7 +58,7 @@ public record ContactDetails(Optional<String> name, Optional<String> phone, Opti
   }
 
   /** The plaintext that is sealed; it exists only in memory. */
-  byte[] toBytes() {
+  public byte[] toBytes() {
     JsonObject json = new JsonObject();
     writeTo(json);
     return json.toBuffer().getBytes();

@@ -92,14 +92,8 @@ public final class ContactLogStore {
   /** Stores an entry under its day's key, which is created when it is the day's first entry. */
   public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry) {
     return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day())
-        .compose(key -> insert(client, tenant, entry, key));
-  }
-
-  private Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key) {
-    Statement insert = insertStatement(tenant, entry, key);
-    return client.preparedQuery(insert.sql()).execute(insert.parameters())
-        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
-        .mapEmpty();
+        .compose(key -> insert(tenant, entry, key,
+            insert -> client.preparedQuery(insert.sql()).execute(insert.parameters()).mapEmpty()));
   }
 
   /**

@@ -7,13 +7,13 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -54,10 +54,9 @@ public final class DataKeyStore {
    * date), still wrapped: only the one a visit needs is unwrapped.
    */
   Future<DayKeys> around(SqlClient client, TenantId tenant, Instant at) {
-    LocalDate utc = LocalDate.ofInstant(at, ZoneOffset.UTC);
     return client.preparedQuery("SELECT mandate_id, visit_day, kek_id, wrapped_key FROM " + tenant.table("data_key")
             + " WHERE visit_day BETWEEN $1 AND $2")
-        .execute(Tuple.of(utc.minusDays(1), utc.plusDays(1)))
+        .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at)))
         .map(rows -> {
           Map<String, Row> wrapped = new HashMap<>();
           rows.forEach(row -> wrapped.put(row.getUUID("mandate_id") + "/" + row.getLocalDate("visit_day"), row));
@@ -143,7 +142,7 @@ public final class DataKeyStore {
   }
 
   /** Binds a wrapped key to its tenant, mandate and day, so it cannot be moved to another. */
-  private static String label(TenantId tenant, UUID mandateId, LocalDate day) {
+  public static String label(TenantId tenant, UUID mandateId, LocalDate day) {
     return tenant.value() + "/" + mandateId + "/" + day;
   }
 }

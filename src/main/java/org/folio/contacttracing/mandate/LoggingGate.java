@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.http.ValidationException;
@@ -61,7 +62,7 @@ public final class LoggingGate {
     }
     // both sent at once: pipelined on the caller's connection, or in parallel on the pool's
     Future<Settings> read = settings.get(client, tenant);
-    Future<java.util.List<Mandate>> candidates = mandates.inForceAround(client, tenant, location, at);
+    Future<List<Mandate>> candidates = mandates.inForceAround(client, tenant, location, at);
     return Future.all(read, candidates).compose(both -> {
       Settings s = read.result();
       TimeBucket bucket = TimeBucket.of(at, s.timeZone(), s.timeGranularityMinutes());

@@ -62,12 +62,11 @@ public final class MandateStore implements MandateLookup {
 
   @Override
   public Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at) {
-    LocalDate utc = LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
     return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
             + " WHERE effective_from <= $2 AND (effective_until IS NULL OR effective_until >= $1)"
             + " AND (cardinality(locations) = 0 OR $3 = ANY(locations))"
             + " ORDER BY effective_from DESC")
-        .execute(Tuple.of(utc.minusDays(1), utc.plusDays(1), location))
+        .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location))
         .map(MandateStore::map);
   }
 

@@ -40,12 +40,22 @@ public record TimeBucket(Instant start, int minutes, LocalDate day) {
    * a query read only the day partitions a window covers.
    */
   public static LocalDate firstDayOverlapping(Instant from) {
-    return LocalDate.ofInstant(earliestStartOverlapping(from), ZoneOffset.UTC).minusDays(MAX_DAYS_OFF_UTC);
+    return earliestLibraryDay(earliestStartOverlapping(from));
   }
 
   /** The last library day, in any time zone, of a slot starting before {@code to}. */
   public static LocalDate lastDayBefore(Instant to) {
-    return LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(MAX_DAYS_OFF_UTC);
+    return latestLibraryDay(to);
+  }
+
+  /** The earliest library day that the moment {@code at} falls on in any time zone. */
+  public static LocalDate earliestLibraryDay(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(MAX_DAYS_OFF_UTC);
+  }
+
+  /** The latest library day that the moment {@code at} falls on in any time zone. */
+  public static LocalDate latestLibraryDay(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(MAX_DAYS_OFF_UTC);
   }
 
   public Instant end() {

@@ -120,6 +120,7 @@ public final class RetentionApi implements Feature {
           if (days.isEmpty()) {
             return Future.succeededFuture(List.of());
           }
+          // the days as a parameter, not a subquery: PostgreSQL then reads only their partitions
           return conn.preparedQuery("SELECT r.visit_day, count(*) AS n, min(r.visited_bucket) AS first,"
                   + " max(r.visited_bucket) AS last, bool_and(r.destroy_after <= $1 AND "
                   + String.format(NOT_HELD, tenant.table("disclosure")) + ") AS whole"

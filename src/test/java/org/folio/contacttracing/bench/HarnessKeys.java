@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
@@ -33,29 +34,16 @@ final class HarnessKeys {
   }
 
   /**
-   * A fresh data key for (mandate, day), stored wrapped in the tenant's {@code data_key} table. When the
-   * tenant's schema partitions {@code contact_log} by day, the day's partition is created first.
+   * A fresh data key for (mandate, day), stored wrapped in the tenant's {@code data_key} table, after the
+   * day's partition of {@code contact_log} is created.
    */
   Future<SecretKey> createDataKey(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
     SecretKey key = Aead.newKey();
-    DataKeyWrapper.Wrapped wrapped = wrapper.wrap(key, label(tenant, mandateId, day));
-    return client.query("SELECT to_regprocedure('" + tenant.schema() + ".contact_log_partition(date)') IS NOT NULL")
-        .execute()
-        .compose(rows -> rows.iterator().next().getBoolean(0)
-            ? client.preparedQuery("SELECT " + tenant.schema() + ".contact_log_partition($1)").execute(Tuple.of(day))
-                .mapEmpty()
-            : Future.<Void>succeededFuture())
+    DataKeyWrapper.Wrapped wrapped = wrapper.wrap(key, DataKeyStore.label(tenant, mandateId, day));
+    return client.preparedQuery("SELECT " + tenant.table("contact_log_partition") + "($1)").execute(Tuple.of(day))
         .compose(partitioned -> client.preparedQuery("INSERT INTO " + tenant.table("data_key")
                 + " (mandate_id, visit_day, kek_id, wrapped_key) VALUES ($1, $2, $3, $4)")
             .execute(Tuple.of(mandateId, day, wrapped.kekId(), Buffer.buffer(wrapped.bytes()))))
         .map(key);
-  }
-
-  /**
-   * The label a wrapped data key is bound to. This mirrors the private rule in
-   * {@code org.folio.contacttracing.contactlog.DataKeyStore#label}; if that rule changes, change this one too.
-   */
-  static String label(TenantId tenant, UUID mandateId, LocalDate day) {
-    return tenant.value() + "/" + mandateId + "/" + day;
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.pgclient.PgException;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -54,7 +55,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /** lock_not_available (a lock_timeout), deadlock_detected, serialization_failure. */
-  private static final java.util.Set<String> BUSY = java.util.Set.of("55P03", "40P01", "40001");
+  private static final Set<String> BUSY = Set.of("55P03", "40P01", "40001");
 
   static String clientStatusText(int status) {
     return switch (status) {
