@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
  * Maven profile passes every property on, empty when the command line did not set it.
  */
 record BenchParameters(int writes, int warmup, int large, int window, int queries, int queryWarmup,
-    int purgeDay, int tenants, int poolSize, String jvmFlags) {
+    int purgeDay, int tenants, int poolSize, String jvmFlags, String scenarios) {
   /**
    * The launch descriptor's JAVA_OPTIONS, with the class-data archive that the Dockerfile builds into the image
    * written under target/bench instead.
@@ -26,7 +26,16 @@ record BenchParameters(int writes, int warmup, int large, int window, int querie
         integer("purgeDay", 5000),
         integer("tenants", 200),
         integer("poolSize", 4),
-        text("jvmFlags", DEFAULT_JVM_FLAGS));
+        text("jvmFlags", DEFAULT_JVM_FLAGS),
+        text("scenarios", "all"));
+  }
+
+  /** {@code -Dbench.scenarios=write}: start-up, memory and the write path, for working on the write path. */
+  boolean writeOnly() {
+    if (!scenarios.equals("all") && !scenarios.equals("write")) {
+      throw new IllegalArgumentException("bench.scenarios must be all or write, not " + scenarios);
+    }
+    return scenarios.equals("write");
   }
 
   private static String text(String name, String fallback) {
@@ -42,6 +51,6 @@ record BenchParameters(int writes, int warmup, int large, int window, int querie
   JsonObject toJson() {
     return new JsonObject().put("writes", writes).put("warmup", warmup).put("large", large).put("window", window)
         .put("queries", queries).put("queryWarmup", queryWarmup).put("purgeDay", purgeDay).put("tenants", tenants)
-        .put("poolSize", poolSize).put("jvmFlags", jvmFlags);
+        .put("poolSize", poolSize).put("jvmFlags", jvmFlags).put("scenarios", scenarios);
   }
 }

@@ -35,7 +35,8 @@ final class BenchPostgres implements AutoCloseable {
     }
     try {
       EmbeddedPostgres server = EmbeddedPostgres.start(Files.createTempDirectory("ct-bench-pg"), true,
-          Map.of("max_connections", "300", "fsync", "on", "synchronous_commit", "on"), Map.of());
+          Map.of("max_connections", "300", "fsync", "on", "synchronous_commit", "on",
+              "shared_preload_libraries", "pg_stat_statements"), Map.of());
       return new BenchPostgres(server.settings(), Optional.of(server));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -48,6 +49,17 @@ final class BenchPostgres implements AutoCloseable {
 
   boolean embedded() {
     return embedded.isPresent();
+  }
+
+  /** The embedded server's postmaster, from the first line of its {@code postmaster.pid}; empty for DB_HOST. */
+  Optional<Long> postmasterPid() {
+    return embedded.map(server -> {
+      try {
+        return Long.parseLong(Files.readAllLines(server.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    });
   }
 
   /** What the child module needs to reach this server, in FOLIO's variable names. */

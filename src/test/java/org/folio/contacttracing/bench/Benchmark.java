@@ -55,17 +55,14 @@ public final class Benchmark {
 
       Thread.sleep(2000);
       double rssStart = memory(results, module, "afterStart", "after start (+2 s)");
-      new WriteScenario(vertx, module, pool, keys, parameters, results).run();
+      new WriteScenario(vertx, module, pool, keys, parameters, results,
+          new CpuMeter(module.pid(), postgres.postmasterPid())).run();
       double rssWrites = memory(results, module, "afterWrites", "after the write scenario");
 
-      try (ModuleClient client = new ModuleClient(vertx, module.port(), 1)) {
-        loadTenants(client, pool, keys, parameters, results);
-        new ExposureScenario(client, parameters, results)
-            .run(SMALL, LARGE, new Loader(pool, keys, LocalDate.now(ContactRows.ZONE)).exposureDay());
-        new PurgeScenario(client, pool, parameters, results).run(PURGE_SMALL, LARGE);
-        try (ModuleClient touch = new ModuleClient(vertx, module.port(), 4)) {
-          new TenantsScenario(client, touch, pool, parameters, results).run(module);
-        }
+      if (parameters.writeOnly()) {
+        results.note("bench.scenarios=write: start-up, memory and the write path only");
+      } else {
+        readPurgeAndTenants(vertx, module, pool, keys, parameters, results);
       }
       double rssEnd = memory(results, module, "atEnd", "at the end");
 
@@ -110,6 +107,20 @@ public final class Benchmark {
       }
     }
     System.exit(exit);
+  }
+
+  /** The exposure query, the purge and many tenants, on bulk-loaded tenants. */
+  private static void readPurgeAndTenants(Vertx vertx, ModuleProcess module, Pool pool, HarnessKeys keys,
+      BenchParameters parameters, Results results) throws InterruptedException {
+    try (ModuleClient client = new ModuleClient(vertx, module.port(), 1)) {
+      loadTenants(client, pool, keys, parameters, results);
+      new ExposureScenario(client, parameters, results)
+          .run(SMALL, LARGE, new Loader(pool, keys, LocalDate.now(ContactRows.ZONE)).exposureDay());
+      new PurgeScenario(client, pool, parameters, results).run(PURGE_SMALL, LARGE);
+      try (ModuleClient touch = new ModuleClient(vertx, module.port(), 4)) {
+        new TenantsScenario(client, touch, pool, parameters, results).run(module);
+      }
+    }
   }
 
   /** Start to healthy three times; the third instance stays up for the scenarios. */

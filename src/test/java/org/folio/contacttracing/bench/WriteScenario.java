@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -34,9 +35,11 @@ final class WriteScenario {
   private final BenchParameters parameters;
   private final Results results;
   private final AtomicLong visitors = new AtomicLong();
+  private final CpuMeter cpu;
 
   WriteScenario(Vertx vertx, ModuleProcess module, Pool harnessPool, HarnessKeys keys, BenchParameters parameters,
-      Results results) {
+      Results results, CpuMeter cpu) {
+    this.cpu = cpu;
     this.vertx = vertx;
     this.module = module;
     this.harnessPool = harnessPool;
@@ -68,20 +71,19 @@ final class WriteScenario {
       errors += check("warm-up baseline", loop.run(16, parameters.warmup(), baseline::write));
       errors += check("warm-up audited", loop.run(16, parameters.warmup(), baseline::writeAudited));
     }
+    StatementProfile statements = StatementProfile.open(harnessPool);
     for (int concurrency : CONCURRENCIES) {
-      double[] base = new double[3];
-      double[] audited = new double[3];
-      double[] mod = new double[3];
+      double[] base = new double[6];
+      double[] audited = new double[6];
+      double[] mod = new double[6];
       try (ModuleClient client = new ModuleClient(vertx, module.port(), concurrency)) {
         for (int round = 0; round < ROUNDS; round++) {
-          ClosedLoop.Run b = loop.run(concurrency, parameters.writes(), baseline::write);
-          ClosedLoop.Run a = loop.run(concurrency, parameters.writes(), baseline::writeAudited);
-          ClosedLoop.Run m = loop.run(concurrency, parameters.writes(), () -> moduleWrite(client));
-          errors += check("baseline c=" + concurrency, b) + check("audited base c=" + concurrency, a)
-              + check("module c=" + concurrency, m);
-          accumulate(base, b);
-          accumulate(audited, a);
-          accumulate(mod, m);
+          errors += measure("baseline c=" + concurrency, base, () -> loop.run(concurrency, parameters.writes(),
+              baseline::write));
+          errors += measure("audited base c=" + concurrency, audited, () -> loop.run(concurrency,
+              parameters.writes(), baseline::writeAudited));
+          errors += measure("module c=" + concurrency, mod, () -> loop.run(concurrency, parameters.writes(),
+              () -> moduleWrite(client)));
         }
       }
       String c = "c" + concurrency;
@@ -103,23 +105,55 @@ final class WriteScenario {
           mt / at, "x");
       results.add(c + ".ratio.p50", "module/baseline p50, concurrency " + concurrency, mp50 / bp50, "x");
       results.add(c + ".ratio.p99", "module/baseline p99, concurrency " + concurrency, mp99 / bp99, "x");
+      cpuPerVisit(c + ".baseline", "baseline", concurrency, base);
+      cpuPerVisit(c + ".auditedBaseline", "audited baseline", concurrency, audited);
+      cpuPerVisit(c + ".module", "module", concurrency, mod);
       if (concurrency == 16) {
         results.verdict("write throughput c=16 >= 0.5 x baseline", String.format("%.2f x", mt / bt), mt >= 0.5 * bt);
         results.verdict("write p99 c=16 <= 4 x baseline p99", String.format("%.2f x", mp99 / bp99), mp99 <= 4 * bp99);
       }
     }
+    long visits = (long) CONCURRENCIES.size() * ROUNDS * parameters.writes();
+    statements.report(results, new TenantId(MODULE_TENANT).schema(), "module", visits);
+    statements.report(results, new TenantId(BASE_TENANT).schema(), "baselines", 2 * visits);
     results.add("errors", "write errors (non-201 or failure), warm-up included", errors, "");
   }
 
-  private static void accumulate(double[] sums, ClosedLoop.Run run) {
+  /**
+   * One run, its figures added to {@code sums}: throughput, p50, p99, then the CPU microseconds per operation of
+   * the module, PostgreSQL and the harness.
+   */
+  private int measure(String what, double[] sums, Supplier<ClosedLoop.Run> runner) {
+    CpuMeter.Sample before = cpu.sample();
+    ClosedLoop.Run run = runner.get();
+    CpuMeter.Sample used = cpu.sample().minus(before);
+    double perOp = 1000.0 / Math.max(1, run.completed());
     sums[0] += run.opsPerSecond();
     sums[1] += run.latency().p50Ms();
     sums[2] += run.latency().p99Ms();
+    sums[3] += used.moduleMs() * perOp;
+    sums[4] += used.postgresMs() * perOp;
+    sums[5] += used.harnessMs() * perOp;
+    return check(what, run, String.format("  CPU/op module %4.0f µs, PostgreSQL %4.0f µs, harness %4.0f µs",
+        used.moduleMs() * perOp, used.postgresMs() * perOp, used.harnessMs() * perOp));
+  }
+
+  private void cpuPerVisit(String key, String writer, int concurrency, double[] sums) {
+    String label = writer + " CPU per visit, concurrency " + concurrency + ", ";
+    results.add(key + ".cpu.module", label + "module JVM", sums[3] / ROUNDS, "µs");
+    if (sums[4] >= 0) {
+      results.add(key + ".cpu.postgres", label + "PostgreSQL", sums[4] / ROUNDS, "µs");
+    }
+    results.add(key + ".cpu.harness", label + "harness JVM", sums[5] / ROUNDS, "µs");
   }
 
   private int check(String what, ClosedLoop.Run run) {
-    String summary = String.format("%-22s %8.0f ops/s  p50 %7.2f ms  p99 %8.2f ms  %d ops, %d errors%s%s", what,
-        run.opsPerSecond(), run.latency().p50Ms(), run.latency().p99Ms(), run.completed(), run.errors(),
+    return check(what, run, "");
+  }
+
+  private int check(String what, ClosedLoop.Run run, String cpuUsed) {
+    String summary = String.format("%-22s %8.0f ops/s  p50 %7.2f ms  p99 %8.2f ms  %d ops, %d errors%s%s%s", what,
+        run.opsPerSecond(), run.latency().p50Ms(), run.latency().p99Ms(), run.completed(), run.errors(), cpuUsed,
         run.stoppedEarly() ? ", STOPPED EARLY" : "", run.firstError() == null ? "" : " (first: " + run.firstError() + ")");
     System.out.println("  " + summary);
     if (run.errors() > 0 || run.stoppedEarly()) {
