@@ -62,26 +62,23 @@ public final class ContactLogApi implements Feature {
     // Every statement of the usual case stands alone, so each takes a pooled connection only while it runs:
     // no connection waits for this request's Java work, and under load the pool's few connections stay busy.
     Pool pool = store.pool();
-    return store.retryingOnce(tenant, () -> {
-      // the mandate lookup and the keys of the days around the visit are read at the same time
-      Future<Admission> admitted = gate.admit(pool, tenant, location, at);
-      Future<DataKeyStore.DayKeys> known = store.keysAround(pool, tenant, at);
-      return Future.all(admitted, known).compose(both -> {
-        ContactLog entry = entry(UUID.randomUUID(), location, admitted.result(), details);
-        Optional<SecretKey> key = known.result().find(entry.mandateId(), entry.bucket().day());
-        if (key.isPresent()) {
-          // the entry and its audit event in one statement, atomic without a transaction
-          return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(pool, insert, request,
-                  AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
-              .map(entry);
-        }
-        // the day's first entry under this mandate creates the key, in the entry's transaction
-        return Transactions.pipelined(pool, conn -> Future.all(store.insert(conn, tenant, entry),
-                audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
-                    new JsonObject()))
-            .map(entry));
-      });
-    })
+    return store.retryingOnce(tenant, () -> store.visitContext(pool, tenant, location, at).compose(context -> {
+      Admission admission = gate.decide(location, at, context.zone(), context.granularityMinutes(),
+          context.candidates());
+      ContactLog entry = entry(UUID.randomUUID(), location, admission, details);
+      Optional<SecretKey> key = context.keys().find(entry.mandateId(), entry.bucket().day());
+      if (key.isPresent()) {
+        // the entry and its audit event in one statement, atomic without a transaction
+        return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(pool, insert, request,
+                AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
+            .map(entry);
+      }
+      // the day's first entry under this mandate creates the key, in the entry's transaction
+      return Transactions.pipelined(pool, conn -> Future.all(store.insert(conn, tenant, entry),
+              audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
+                  new JsonObject()))
+          .map(entry));
+    }))
         .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
   }
 

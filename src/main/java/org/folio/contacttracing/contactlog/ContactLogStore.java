@@ -12,7 +12,9 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.mandate.Mandate;
+import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.db.Page;
@@ -28,6 +32,7 @@ import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.Settings;
 
 /** Stored visits of each tenant, in its {@code contact_log} table. */
 public final class ContactLogStore {
@@ -75,11 +80,51 @@ public final class ContactLogStore {
   }
 
   /**
-   * The data keys of the days around {@code at}, read before the visit's mandate and library day are known, so
-   * that the read travels together with the mandate lookup.
+   * What admitting and sealing a visit at {@code location} at {@code at} needs, read by one statement: the
+   * library's time zone and granularity, the mandates covering the location that may be in force then in any
+   * time zone (newest first), and the wrapped keys of the days the visit can fall on. One statement rather than
+   * three, because PostgreSQL's cost of statements this small is mostly the statement, not the reading.
+   *
+   * <p>The statement is shaped so that PostgreSQL keeps one generic plan for it: the key aggregate and the
+   * settings yield one row whatever the statistics say, and nothing is computed per mandate. Otherwise the
+   * estimates of the small, never-analysed tables make a plan for the actual values look cheaper, and the
+   * statement is planned again on every visit, which costs four times its execution.
    */
-  public Future<DataKeyStore.DayKeys> keysAround(SqlClient client, TenantId tenant, Instant at) {
-    return keys.around(client, tenant, at);
+  public Future<VisitContext> visitContext(SqlClient client, TenantId tenant, String location, Instant at) {
+    return client.preparedQuery("SELECT s.time_zone AS settings_time_zone,"
+            + " s.time_granularity_minutes AS settings_granularity,"
+            + " k.mandate_ids AS key_mandate_ids, k.days AS key_days, k.kek_ids AS key_kek_ids,"
+            + " k.wrapped_keys AS key_wrapped, " + MandateStore.columns("m")
+            + " FROM (SELECT array_agg(d.mandate_id) AS mandate_ids, array_agg(d.visit_day) AS days,"
+            + " array_agg(d.kek_id) AS kek_ids, array_agg(d.wrapped_key) AS wrapped_keys"
+            + " FROM " + tenant.table("data_key") + " d WHERE d.visit_day BETWEEN $1 AND $2) k"
+            + " LEFT JOIN (SELECT time_zone, time_granularity_minutes FROM " + tenant.table("settings")
+            + " LIMIT 1) s ON true"
+            + " LEFT JOIN " + tenant.table("mandate") + " m ON " + MandateStore.inForceAroundCondition())
+        .execute(MandateStore.aroundParameters(location, at))
+        .map(rows -> {
+          Row first = rows.iterator().next();
+          List<Mandate> candidates = new ArrayList<>();
+          for (Row row : rows) {
+            if (row.getUUID("id") != null) {
+              candidates.add(MandateStore.toMandate(row));
+            }
+          }
+          candidates.sort(Comparator.comparing(Mandate::effectiveFrom).reversed());
+          DataKeyStore.DayKeys dayKeys = keys.dayKeys(tenant, first.getArrayOfUUIDs("key_mandate_ids"),
+              first.getArrayOfLocalDates("key_days"), first.getArrayOfStrings("key_kek_ids"),
+              first.getArrayOfBuffers("key_wrapped"));
+          String zone = first.getString("settings_time_zone");
+          return zone == null
+              ? new VisitContext(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
+                  candidates, dayKeys)
+              : new VisitContext(ZoneId.of(zone), first.getInteger("settings_granularity"), candidates, dayKeys);
+        });
+  }
+
+  /** What {@link #visitContext} read. */
+  public record VisitContext(ZoneId zone, int granularityMinutes, List<Mandate> candidates,
+      DataKeyStore.DayKeys keys) {
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */

@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
-import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -50,33 +48,31 @@ public final class DataKeyStore {
   }
 
   /**
-   * Every key of the library days that a moment can fall on in any time zone (a day either side of its UTC
-   * date), still wrapped: only the one a visit needs is unwrapped.
+   * Wrapped keys read by another query, as arrays of the same length (null when there are none): the mandates,
+   * the days, the KEK ids and the wrapped keys.
    */
-  Future<DayKeys> around(SqlClient client, TenantId tenant, Instant at) {
-    return client.preparedQuery("SELECT mandate_id, visit_day, kek_id, wrapped_key FROM " + tenant.table("data_key")
-            + " WHERE visit_day BETWEEN $1 AND $2")
-        .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at)))
-        .map(rows -> {
-          Map<String, Row> wrapped = new HashMap<>();
-          rows.forEach(row -> wrapped.put(row.getUUID("mandate_id") + "/" + row.getLocalDate("visit_day"), row));
-          return new DayKeys(tenant, wrapped);
-        });
+  DayKeys dayKeys(TenantId tenant, UUID[] mandateIds, LocalDate[] days, String[] kekIds, Buffer[] wrappedKeys) {
+    Map<String, DataKeyWrapper.Wrapped> wrapped = new HashMap<>();
+    for (int i = 0; mandateIds != null && i < mandateIds.length; i++) {
+      wrapped.put(mandateIds[i] + "/" + days[i], new DataKeyWrapper.Wrapped(kekIds[i], wrappedKeys[i].getBytes()));
+    }
+    return new DayKeys(tenant, wrapped);
   }
 
-  /** Wrapped keys of a few days, by mandate and day. */
+  /** Wrapped keys of a few days, by mandate and day; only the one a visit needs is unwrapped. */
   public final class DayKeys {
     private final TenantId tenant;
-    private final Map<String, Row> wrapped;
+    private final Map<String, DataKeyWrapper.Wrapped> wrapped;
 
-    private DayKeys(TenantId tenant, Map<String, Row> wrapped) {
+    private DayKeys(TenantId tenant, Map<String, DataKeyWrapper.Wrapped> wrapped) {
       this.tenant = tenant;
       this.wrapped = wrapped;
     }
 
     /** The mandate's key of the day, unwrapped, unless the day has none yet. */
     public Optional<SecretKey> find(UUID mandateId, LocalDate day) {
-      return Optional.ofNullable(wrapped.get(mandateId + "/" + day)).map(row -> unwrap(tenant, mandateId, day, row));
+      return Optional.ofNullable(wrapped.get(mandateId + "/" + day))
+          .map(key -> wrapper.unwrap(key, label(tenant, mandateId, day)));
     }
   }
 

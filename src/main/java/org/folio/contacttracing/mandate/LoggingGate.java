@@ -5,6 +5,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Timestamps;
@@ -55,30 +56,41 @@ public final class LoggingGate {
 
   /** Admits a visit at {@code location} at the moment {@code at}. */
   public Future<Admission> admit(SqlClient client, TenantId tenant, String location, Instant at) {
-    Instant now = clock.instant();
-    if (at.isAfter(now.plus(CLOCK_SKEW))) {
-      return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
-          "visitedAt must not lie in the future"));
-    }
     // both sent at once: pipelined on the caller's connection, or in parallel on the pool's
     Future<Settings> read = settings.get(client, tenant);
     Future<List<Mandate>> candidates = mandates.inForceAround(client, tenant, location, at);
     return Future.all(read, candidates).compose(both -> {
-      Settings s = read.result();
-      TimeBucket bucket = TimeBucket.of(at, s.timeZone(), s.timeGranularityMinutes());
-      // the same rule as findInForce: the newest mandate in force on the library day
-      Optional<Mandate> found = candidates.result().stream()
-          .filter(mandate -> mandate.allowsLogging(location, bucket.day())).findFirst();
-      if (found.isEmpty()) {
-        return Future.failedFuture(new ValidationException("no_mandate_in_force", "location",
-            "No mandate in force allows logging at this location at this time"));
+      try {
+        return Future.succeededFuture(decide(location, at, read.result().timeZone(),
+            read.result().timeGranularityMinutes(), candidates.result()));
+      } catch (ValidationException e) {
+        return Future.failedFuture(e);
       }
-      Instant destroyAfter = found.get().destroyAfter(bucket.day(), s.timeZone()).toInstant();
-      if (!destroyAfter.isAfter(now)) {
-        return Future.failedFuture(new ValidationException("invalid_value", "visitedAt",
-            "visitedAt lies so far back that the mandate's retention period has already ended"));
-      }
-      return Future.succeededFuture(new Admission(found.get(), bucket, destroyAfter));
     });
+  }
+
+  /**
+   * The rule itself, on what the caller read: the library's time zone and granularity, and the mandates that
+   * may be in force at {@code at} ({@link MandateLookup#inForceAround}), newest first.
+   *
+   * @throws ValidationException {@code no_mandate_in_force} or {@code invalid_value}
+   */
+  public Admission decide(String location, Instant at, ZoneId zone, int granularityMinutes,
+      List<Mandate> candidates) {
+    Instant now = clock.instant();
+    if (at.isAfter(now.plus(CLOCK_SKEW))) {
+      throw new ValidationException("invalid_value", "visitedAt", "visitedAt must not lie in the future");
+    }
+    TimeBucket bucket = TimeBucket.of(at, zone, granularityMinutes);
+    // the same rule as findInForce: the newest mandate in force on the library day
+    Mandate found = candidates.stream().filter(mandate -> mandate.allowsLogging(location, bucket.day())).findFirst()
+        .orElseThrow(() -> new ValidationException("no_mandate_in_force", "location",
+            "No mandate in force allows logging at this location at this time"));
+    Instant destroyAfter = found.destroyAfter(bucket.day(), zone).toInstant();
+    if (!destroyAfter.isAfter(now)) {
+      throw new ValidationException("invalid_value", "visitedAt",
+          "visitedAt lies so far back that the mandate's retention period has already ended");
+    }
+    return new Admission(found, bucket, destroyAfter);
   }
 }

@@ -30,6 +30,13 @@ public final class MandateStore implements MandateLookup {
   private static final String COLUMNS = "id, authority_type, authority_name, reference, effective_from, "
       + "effective_until, review_by, collected_fields, retention_days, locations, "
       + "created_date, created_by_user_id, updated_date, updated_by_user_id";
+  /**
+   * A mandate {@code m} covering location {@code $3} that may be in force on some day from {@code $1} to
+   * {@code $2}: the library days a moment can fall on in any time zone.
+   */
+  private static final String IN_FORCE_AROUND = "m.effective_from <= $2"
+      + " AND (m.effective_until IS NULL OR m.effective_until >= $1)"
+      + " AND (cardinality(m.locations) = 0 OR $3 = ANY(m.locations))";
 
   private final Pool pool;
 
@@ -62,12 +69,28 @@ public final class MandateStore implements MandateLookup {
 
   @Override
   public Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at) {
-    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
-            + " WHERE effective_from <= $2 AND (effective_until IS NULL OR effective_until >= $1)"
-            + " AND (cardinality(locations) = 0 OR $3 = ANY(locations))"
-            + " ORDER BY effective_from DESC")
-        .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location))
+    return client.preparedQuery("SELECT " + columns("m") + " FROM " + tenant.table("mandate") + " m"
+            + " WHERE " + IN_FORCE_AROUND + " ORDER BY m.effective_from DESC")
+        .execute(aroundParameters(location, at))
         .map(MandateStore::map);
+  }
+
+  /**
+   * For a query that joins the candidates of {@link #inForceAround} to what else a visit needs: the join
+   * condition on {@code m}, taking {@link #aroundParameters} as {@code $1} to {@code $3}.
+   */
+  public static String inForceAroundCondition() {
+    return IN_FORCE_AROUND;
+  }
+
+  /** {@code $1} to {@code $3} of {@link #inForceAroundCondition}. */
+  public static Tuple aroundParameters(String location, Instant at) {
+    return Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location);
+  }
+
+  /** The columns {@link #toMandate} reads, of the mandate table under {@code alias}. */
+  public static String columns(String alias) {
+    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
   }
 
   @Override
@@ -177,7 +200,8 @@ public final class MandateStore implements MandateLookup {
     return mandates;
   }
 
-  private static Mandate toMandate(Row row) {
+  /** A mandate from a row holding the columns of {@link #columns} under their own names. */
+  public static Mandate toMandate(Row row) {
     Function<String, Set<ContactField>> fields = column -> {
       Set<ContactField> set = new LinkedHashSet<>();
       Arrays.stream(row.getArrayOfStrings(column)).forEach(p -> ContactField.ofProperty(p).ifPresent(set::add));

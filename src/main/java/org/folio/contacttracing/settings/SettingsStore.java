@@ -28,7 +28,8 @@ public final class SettingsStore implements TenantSettings {
 
   @Override
   public Future<Settings> get(SqlClient client, TenantId tenant) {
-    return client.query("SELECT * FROM " + tenant.table("settings")).execute()
+    // prepared, so PostgreSQL parses and plans it once per connection: every visit reads it
+    return client.preparedQuery("SELECT * FROM " + tenant.table("settings")).execute()
         .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 

@@ -36,7 +36,7 @@ final class BenchPostgres implements AutoCloseable {
     try {
       EmbeddedPostgres server = EmbeddedPostgres.start(Files.createTempDirectory("ct-bench-pg"), true,
           Map.of("max_connections", "300", "fsync", "on", "synchronous_commit", "on",
-              "shared_preload_libraries", "pg_stat_statements"), Map.of());
+              "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on"), Map.of());
       return new BenchPostgres(server.settings(), Optional.of(server));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

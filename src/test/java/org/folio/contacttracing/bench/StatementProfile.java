@@ -6,7 +6,8 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * PostgreSQL's side of the write path, per statement, from {@code pg_stat_statements}: which statements a visit
- * runs, how often, and how long each takes to execute inside the server. Only the embedded server loads the
+ * runs, how often, how long each takes to execute inside the server, and how often and how long it was planned
+ * (a prepared statement whose generic plan looks worse than a custom one is planned again on every call). Only the embedded server loads the
  * extension; with {@code DB_HOST} it is used when that server has it, and skipped otherwise.
  */
 final class StatementProfile {
@@ -36,18 +37,22 @@ final class StatementProfile {
       return;
     }
     results.section("PostgreSQL's execution time per statement, " + who + " (pg_stat_statements)");
-    var rows = ModuleClient.await(pool.preparedQuery("SELECT calls, total_exec_time, mean_exec_time,"
+    var rows = ModuleClient.await(pool.preparedQuery("SELECT calls, plans, total_exec_time + total_plan_time AS total_time,"
+            + " mean_exec_time, mean_plan_time,"
             + " regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements"
-            + " WHERE query LIKE '%' || $1 || '%' ORDER BY total_exec_time DESC LIMIT 8")
+            + " WHERE query LIKE '%' || $1 || '%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 8")
         .execute(Tuple.of(schema + ".")));
     int rank = 0;
     for (Row row : rows) {
       rank++;
       String query = row.getString("query");
       String shown = query.replace(schema + ".", "").substring(0, Math.min(110, query.length() - schema.length() - 1));
-      double perVisit = row.getDouble("total_exec_time") * 1000 / Math.max(1, visits);
-      results.add("statements." + who + "." + rank, String.format("%.1f calls/visit, %.1f µs/call: %s",
-          row.getLong("calls") / (double) Math.max(1, visits), row.getDouble("mean_exec_time") * 1000, shown),
+      double perVisit = row.getDouble("total_time") * 1000 / Math.max(1, visits);
+      long calls = row.getLong("calls");
+      results.add("statements." + who + "." + rank, String.format(
+              "%.1f calls/visit, executed in %.1f µs; planned %d times in %.1f µs: %s",
+              calls / (double) Math.max(1, visits), row.getDouble("mean_exec_time") * 1000, row.getLong("plans"),
+              row.getDouble("mean_plan_time") * 1000, shown),
           perVisit, "µs/visit");
     }
   }
