@@ -38,12 +38,15 @@ public final class SchemaValidator {
   private final Map<String, Validator> validators;
   /** Only say whether the body conforms. */
   private final Map<String, Validator> flags;
+  /** Say quickly that a body certainly conforms, the usual case. */
+  private final Map<String, ConformanceCheck> quick;
 
   private SchemaValidator(Map<String, JsonObject> schemas, Map<String, Validator> validators,
-      Map<String, Validator> flags) {
+      Map<String, Validator> flags, Map<String, ConformanceCheck> quick) {
     this.schemas = schemas;
     this.validators = validators;
     this.flags = flags;
+    this.quick = quick;
   }
 
   /** Loads the named top-level schemas and everything they reference. */
@@ -62,11 +65,13 @@ public final class SchemaValidator {
     SchemaRepository quick = repository(loaded, OutputFormat.Flag);
     Map<String, Validator> validators = new LinkedHashMap<>();
     Map<String, Validator> flags = new LinkedHashMap<>();
+    Map<String, ConformanceCheck> checks = new LinkedHashMap<>();
     for (String name : topLevel) {
       validators.put(name, detailed.validator(BASE + name));
       flags.put(name, quick.validator(BASE + name));
+      checks.put(name, ConformanceCheck.compile(loaded, name));
     }
-    return new SchemaValidator(Map.copyOf(loaded), Map.copyOf(validators), Map.copyOf(flags));
+    return new SchemaValidator(Map.copyOf(loaded), Map.copyOf(validators), Map.copyOf(flags), Map.copyOf(checks));
   }
 
   private static SchemaRepository repository(Map<String, JsonObject> loaded, OutputFormat format) {
@@ -93,9 +98,13 @@ public final class SchemaValidator {
       throw new IllegalArgumentException("Schema not loaded: " + schema);
     }
     List<FieldError> errors = new ArrayList<>();
+    // a conforming body, the usual case, is answered by the compiled check; one it is not sure of by the flag
+    // validator, which stops at the first violation and builds no report; only a refused body gets the detailed
+    // one, which costs several times as much
+    if (quick.get(schema).certainlyConforms(instance)) {
+      return errors;
+    }
     walk(schemas.get(schema), schema, instance, "", errors);
-    // a conforming body, the usual case, is answered by the flag validator, which stops at the first violation
-    // and builds no report: the detailed one costs several times as much
     if (errors.isEmpty() && Boolean.TRUE.equals(flags.get(schema).validate(instance).getValid())) {
       return errors;
     }
@@ -111,6 +120,21 @@ public final class SchemaValidator {
       }
     }
     return errors;
+  }
+
+  /** Whether the compiled check can vouch for bodies of {@code schema} at all; see {@link ConformanceCheck}. */
+  boolean compiledFully(String schema) {
+    return quick.get(schema).complete();
+  }
+
+  /** Whether the compiled check is certain that {@code instance} conforms. */
+  boolean certainlyConforms(String schema, JsonObject instance) {
+    return quick.get(schema).certainlyConforms(instance);
+  }
+
+  /** Whether the library validator (flag output) finds that {@code instance} conforms. */
+  boolean conformsByLibrary(String schema, JsonObject instance) {
+    return Boolean.TRUE.equals(flags.get(schema).validate(instance).getValid());
   }
 
   /** Unknown and missing properties, found by walking the instance along the schema, with their names. */
