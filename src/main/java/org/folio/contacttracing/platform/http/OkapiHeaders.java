@@ -3,6 +3,7 @@ package org.folio.contacttracing.platform.http;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.folio.contacttracing.platform.logging.RequestLogContext;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -16,6 +17,9 @@ public final class OkapiHeaders {
   public static final String REQUEST_ID = "X-Okapi-Request-Id";
 
   private static final String KEY = RequestContext.class.getName();
+  // compiled once: every request passes here
+  private static final Pattern NOT_PRINTABLE = Pattern.compile("[^\\x21-\\x7e]");
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]*");
 
   private OkapiHeaders() {
   }
@@ -26,7 +30,7 @@ public final class OkapiHeaders {
     String rawUser = routing.request().getHeader(USER_ID);
     String rawTenant = routing.request().getHeader(TENANT);
     // ids go into the log context before validation, so even a refusal is traceable; they are not visitor data
-    RequestLogContext.set(requestId == null ? "" : requestId.replaceAll("[^\\x21-\\x7e]", "?"),
+    RequestLogContext.set(requestId == null ? "" : NOT_PRINTABLE.matcher(requestId).replaceAll("?"),
         safeForLog(rawTenant), safeForLog(rawUser));
     TenantId tenant = TenantId.fromHeader(rawTenant);
     Optional<UUID> userId = Optional.ofNullable(rawUser)
@@ -49,6 +53,6 @@ public final class OkapiHeaders {
     if (value == null) {
       return "";
     }
-    return value.length() <= 40 && value.matches("[A-Za-z0-9_-]*") ? value : "(invalid)";
+    return value.length() <= 40 && PLAIN.matcher(value).matches() ? value : "(invalid)";
   }
 }
