@@ -50,6 +50,33 @@ public final class AuditStore implements AccessAudit {
   @Override
   public Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
       int recordCount, Optional<UUID> target, JsonObject details) {
+    Tuple parameters = withEvent(change, request, action, recordCount, target, details);
+    return client.preparedQuery("WITH change AS (" + change.sql() + ") "
+            + insert(request, change.parameters().size() + 1))
+        .execute(parameters)
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> recordIfChanged(SqlClient client, Statement change, RequestContext request,
+      AuditAction action, int recordCount, Optional<UUID> target, JsonObject details) {
+    Tuple parameters = withEvent(change, request, action, recordCount, target, details);
+    int first = change.parameters().size() + 1;
+    // typed, because parameters in a SELECT list take no type from the columns they fill
+    String[] types = {"uuid", "timestamptz", "uuid", "text", "integer", "text", "uuid", "jsonb"};
+    StringBuilder sql = new StringBuilder("WITH change AS (").append(change.sql()).append(") INSERT INTO ")
+        .append(request.tenant().table("audit_event")).append(" (").append(COLUMNS).append(") SELECT ");
+    for (int i = 0; i < types.length; i++) {
+      sql.append(i == 0 ? "$" : ", $").append(first + i).append("::").append(types[i]);
+    }
+    return client.preparedQuery(sql.append(" FROM change").toString())
+        .execute(parameters)
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** The change's parameters followed by the event's. */
+  private Tuple withEvent(Statement change, RequestContext request, AuditAction action, int recordCount,
+      Optional<UUID> target, JsonObject details) {
     Tuple parameters = Tuple.tuple();
     for (int i = 0; i < change.parameters().size(); i++) {
       parameters.addValue(change.parameters().getValue(i));
@@ -57,10 +84,7 @@ public final class AuditStore implements AccessAudit {
     for (Object value : values(request, action, recordCount, target, details)) {
       parameters.addValue(value);
     }
-    return client.preparedQuery("WITH change AS (" + change.sql() + ") "
-            + insert(request, change.parameters().size() + 1))
-        .execute(parameters)
-        .mapEmpty();
+    return parameters;
   }
 
   /** The INSERT of one event, its parameters numbered from {@code first}. */

@@ -37,6 +37,7 @@ public final class ContactLogApi implements Feature {
   private final ContactLogStore store;
   private final LoggingGate gate;
   private final AccessAudit audit;
+  private final VisitMemo memo = new VisitMemo();
 
   public ContactLogApi(ContactLogStore store, LoggingGate gate, AccessAudit audit) {
     this.store = store;
@@ -59,10 +60,55 @@ public final class ContactLogApi implements Feature {
     String location = body.getString("location");
     TenantId tenant = request.tenant();
     Instant at = gate.moment(Optional.ofNullable(body.getString("visitedAt")));
+    String memoKey = VisitMemo.key(tenant, location, at);
+    Future<ContactLog> stored = memo.get(memoKey)
+        .map(context -> fromMemo(request, memoKey, context, location, at, details)
+            .compose(done -> done.map(Future::succeededFuture)
+                .orElseGet(() -> fresh(request, memoKey, location, at, details))))
+        .orElseGet(() -> fresh(request, memoKey, location, at, details));
+    return stored.map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
+  }
+
+  /**
+   * The usual visit: admitted on what an earlier visit to the location read, and stored by one statement that
+   * first confirms all of it still holds. Empty when it does not, or when the memo cannot decide (no key for
+   * the day yet, or a refusal, which only a fresh read may give).
+   */
+  private Future<Optional<ContactLog>> fromMemo(RequestContext request, String memoKey,
+      ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
+    ContactLog entry;
+    try {
+      entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
+          context.granularityMinutes(), context.candidates()), details);
+    } catch (ValidationException e) {
+      memo.forget(memoKey);
+      return Future.succeededFuture(Optional.empty());
+    }
+    Optional<SecretKey> key = context.keys().find(entry.mandateId(), entry.bucket().day());
+    if (key.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    Pool pool = store.pool();
+    return store.insertIfUnchanged(request.tenant(), entry, key.get(), context,
+            insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
+                Optional.of(entry.id()), new JsonObject()))
+        .map(stored -> {
+          if (!stored) {
+            memo.forget(memoKey);
+          }
+          return stored ? Optional.of(entry) : Optional.empty();
+        });
+  }
+
+  /** A visit admitted on what is read for it now; what was read is remembered for the next visit. */
+  private Future<ContactLog> fresh(RequestContext request, String memoKey, String location, Instant at,
+      ContactDetails details) {
+    TenantId tenant = request.tenant();
     // Every statement of the usual case stands alone, so each takes a pooled connection only while it runs:
     // no connection waits for this request's Java work, and under load the pool's few connections stay busy.
     Pool pool = store.pool();
     return store.retryingOnce(tenant, () -> store.visitContext(pool, tenant, location, at).compose(context -> {
+      memo.put(memoKey, context);
       Admission admission = gate.decide(location, at, context.zone(), context.granularityMinutes(),
           context.candidates());
       ContactLog entry = entry(UUID.randomUUID(), location, admission, details);
@@ -78,8 +124,7 @@ public final class ContactLogApi implements Feature {
               audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
                   new JsonObject()))
           .map(entry));
-    }))
-        .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
+    }));
   }
 
   private Future<Response> replace(RequestContext request) {

@@ -27,6 +27,7 @@ import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.db.Transactions;
@@ -105,9 +106,14 @@ public final class ContactLogStore {
         .map(rows -> {
           Row first = rows.iterator().next();
           List<Mandate> candidates = new ArrayList<>();
+          Map<UUID, MandateFacts> facts = new HashMap<>();
           for (Row row : rows) {
             if (row.getUUID("id") != null) {
-              candidates.add(MandateStore.toMandate(row));
+              Mandate mandate = MandateStore.toMandate(row);
+              candidates.add(mandate);
+              facts.put(mandate.id(), new MandateFacts(row.getLocalDate("effective_from"),
+                  row.getLocalDate("effective_until"), row.getArrayOfStrings("collected_fields"),
+                  row.getInteger("retention_days"), row.getArrayOfStrings("locations")));
             }
           }
           candidates.sort(Comparator.comparing(Mandate::effectiveFrom).reversed());
@@ -117,14 +123,65 @@ public final class ContactLogStore {
           String zone = first.getString("settings_time_zone");
           return zone == null
               ? new VisitContext(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
-                  candidates, dayKeys)
-              : new VisitContext(ZoneId.of(zone), first.getInteger("settings_granularity"), candidates, dayKeys);
+                  candidates, dayKeys, facts, false)
+              : new VisitContext(ZoneId.of(zone), first.getInteger("settings_granularity"), candidates, dayKeys,
+                  facts, true);
         });
   }
 
-  /** What {@link #visitContext} read. */
+  /**
+   * What {@link #visitContext} read.
+   *
+   * @param facts the stored columns each candidate was read from, to check later that it is unchanged
+   * @param settingsStored whether the zone and granularity came from the settings row, not the defaults
+   */
   public record VisitContext(ZoneId zone, int granularityMinutes, List<Mandate> candidates,
-      DataKeyStore.DayKeys keys) {
+      DataKeyStore.DayKeys keys, Map<UUID, MandateFacts> facts, boolean settingsStored) {
+  }
+
+  /** The columns of a mandate that admitting a visit depends on, as stored. */
+  public record MandateFacts(LocalDate effectiveFrom, LocalDate effectiveUntil, String[] collectedFields,
+      int retentionDays, String[] locations) {
+  }
+
+  /**
+   * Stores an entry admitted and sealed on the strength of a {@link VisitContext} read by an earlier request,
+   * only if everything that decision rested on still holds when the entry is written: the mandate's period,
+   * fields, retention and locations, the day's key (same KEK, same wrapped bytes), and the library's time zone
+   * and granularity. The check and the insert are one statement, so no change committed before it can slip
+   * between them. {@code carrier} runs the statement, such as the audit's, which records the entry only when it
+   * was stored.
+   *
+   * @return whether the entry was stored; false when something changed or is missing, and the visit must be
+   *     admitted anew
+   */
+  public Future<Boolean> insertIfUnchanged(TenantId tenant, ContactLog entry, SecretKey key, VisitContext context,
+      Function<Statement, Future<Boolean>> carrier) {
+    MandateFacts mandate = context.facts().get(entry.mandateId());
+    Optional<DataKeyWrapper.Wrapped> wrapped = context.keys().wrapped(entry.mandateId(), entry.bucket().day());
+    if (mandate == null || wrapped.isEmpty() || !context.settingsStored()) {
+      return Future.succeededFuture(false);
+    }
+    Tuple parameters = row(entry, key)
+        .addLocalDate(mandate.effectiveFrom()).addLocalDate(mandate.effectiveUntil())
+        .addArrayOfString(mandate.collectedFields()).addInteger(mandate.retentionDays())
+        .addArrayOfString(mandate.locations())
+        .addString(wrapped.get().kekId()).addBuffer(Buffer.buffer(wrapped.get().bytes()))
+        .addString(context.zone().getId()).addInteger(context.granularityMinutes());
+    String sql = "INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+        + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz, $8::bytea"
+        + " WHERE EXISTS (SELECT 1 FROM " + tenant.table("mandate") + " m WHERE m.id = $2::uuid"
+        + " AND m.effective_from = $9::date AND m.effective_until IS NOT DISTINCT FROM $10::date"
+        + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[])"
+        + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2::uuid"
+        + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea)"
+        + " AND EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE s.time_zone = $16::text"
+        + " AND s.time_granularity_minutes = $17::integer)"
+        + " RETURNING 1";
+    // a day without its partition yet, or a key destroyed meanwhile: the fresh path creates what is missing
+    return carrier.apply(new Statement(sql, parameters))
+        .recover(failure -> retryable(failure, entry.bucket().day()) instanceof RetryableWrite
+            ? Future.succeededFuture(false) : Future.failedFuture(failure));
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */

@@ -71,8 +71,12 @@ public final class DataKeyStore {
 
     /** The mandate's key of the day, unwrapped, unless the day has none yet. */
     public Optional<SecretKey> find(UUID mandateId, LocalDate day) {
-      return Optional.ofNullable(wrapped.get(mandateId + "/" + day))
-          .map(key -> wrapper.unwrap(key, label(tenant, mandateId, day)));
+      return wrapped(mandateId, day).map(key -> wrapper.unwrap(key, label(tenant, mandateId, day)));
+    }
+
+    /** The mandate's key of the day as stored, wrapped. */
+    Optional<DataKeyWrapper.Wrapped> wrapped(UUID mandateId, LocalDate day) {
+      return Optional.ofNullable(wrapped.get(mandateId + "/" + day));
     }
   }
 

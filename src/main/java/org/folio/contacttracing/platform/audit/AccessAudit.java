@@ -33,6 +33,16 @@ public interface AccessAudit {
   Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
       int recordCount, Optional<UUID> target, JsonObject details);
 
+  /**
+   * Like {@link #recordWith}, for a change that may find its conditions no longer met and do nothing: the
+   * event is recorded only when it did something.
+   *
+   * @param change an INSERT, UPDATE or DELETE that returns one row when it did its work, none otherwise
+   * @return whether the change took place
+   */
+  Future<Boolean> recordIfChanged(SqlClient client, Statement change, RequestContext request, AuditAction action,
+      int recordCount, Optional<UUID> target, JsonObject details);
+
   /** Reports one action on its own connection; for reads, before their data is answered. */
   Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target);
 
