@@ -27,6 +27,8 @@ final class ModuleClient implements AutoCloseable {
   /** Staff who record and request; a disclosure is decided by a second person. */
   static final UUID STAFF_A = UUID.fromString("11111111-1111-4111-8111-111111111111");
   static final UUID STAFF_B = UUID.fromString("22222222-2222-4222-8222-222222222222");
+  /** A set-up request unanswered for this long has stalled in the client (see docs/performance.md). */
+  static final int STALL_SECONDS = 90;
   private static final AtomicLong REQUESTS = new AtomicLong();
 
   private final HttpClientAgent client;
@@ -57,13 +59,25 @@ final class ModuleClient implements AutoCloseable {
     if (body != null) {
       headers.add("Content-Type", "application/json");
     }
-    return client.request(new RequestOptions().setMethod(method).setURI(path).setHeaders(headers))
+    // longer than any answer takes (a tenant job is waited for up to 60 s); the client then ends the request
+    return client.request(new RequestOptions().setMethod(method).setURI(path).setHeaders(headers)
+            .setIdleTimeout(STALL_SECONDS * 1000L))
         .compose(request -> body == null ? request.send() : request.send(body))
         .compose(response -> response.body().map(buffer -> new Reply(response.statusCode(), buffer)));
   }
 
   Reply call(HttpMethod method, String path, String tenant, Optional<UUID> user, String body) {
-    return await(send(method, path, tenant, user, body));
+    return await(send(method, path, tenant, user, body).recover(failure -> Future.failedFuture(
+        failure instanceof java.util.concurrent.TimeoutException
+            ? new IllegalStateException(STALLED + ": " + method + " " + path + " for " + tenant, failure)
+            : failure)));
+  }
+
+  private static final String STALLED = "no answer within " + STALL_SECONDS + " s";
+
+  /** Whether a failure of {@link #call} is a request that got no answer at all. */
+  static boolean stalled(Throwable failure) {
+    return failure.getMessage() != null && failure.getMessage().startsWith(STALLED);
   }
 
   /** Like {@link #call}, but anything else than {@code expected} stops the harness. */

@@ -42,15 +42,20 @@ final class TenantsScenario {
     int errors = 0;
     LocalDate today = LocalDate.now(ContactRows.ZONE);
     int failedInARow = 0;
+    int stalls = 0;
     for (int i = 1; i <= parameters.tenants() && failedInARow < 3; i++) {
       try {
-        ModuleClient.Reply settings = touch.call(HttpMethod.GET, "/contact-tracing/settings", tenant(i),
-            Optional.of(ModuleClient.STAFF_A), null);
-        if (settings.status() != 200) {
-          throw new IllegalStateException("GET /contact-tracing/settings answered " + settings);
-        }
-        touch.createMandate(tenant(i), today, 30);
+        touchOnce(i, today);
         failedInARow = 0;
+      } catch (StalledRequest stalled) {
+        // see docs/performance.md, "Known limits": the harness's client, not the module, stops now and then
+        stalls++;
+        results.note(String.format("touching %s: no answer within %d s, touched again: %s", tenant(i),
+            ModuleClient.STALL_SECONDS, stalled.getMessage()));
+        i--;
+        if (stalls > 5) {
+          throw new IllegalStateException("more than 5 stalled requests", stalled);
+        }
       } catch (IllegalStateException e) {
         errors++;
         failedInARow++;
@@ -67,6 +72,8 @@ final class TenantsScenario {
     results.add("init.p99", "tenant init p99", p.p99Ms(), "ms");
     results.add("init.total", "all tenants enabled in", totalSeconds, "s");
     results.add("errors", "errors touching the tenants (settings GET, mandate POST)", errors, "");
+    results.add("stalls", "touches without an answer within " + ModuleClient.STALL_SECONDS + " s, touched again",
+        stalls, "");
     ModuleProcess.Memory memory = module.memory();
     results.add("rss", "module RSS after the tenants", memory.rssMiB(), "MiB");
     long moduleConnections = count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mod-contact-tracing'");
@@ -78,6 +85,29 @@ final class TenantsScenario {
     results.verdict(parameters.tenants() + " tenants: module connections <= DB_MAXPOOLSIZE " + parameters.poolSize(),
         moduleConnections + " connections", moduleConnections <= parameters.poolSize());
     results.verdict(parameters.tenants() + " tenants: no errors", errors + " errors", errors == 0);
+  }
+
+  /** Reads the tenant's settings and creates a mandate; a request that gets no answer at all is a stall. */
+  private void touchOnce(int i, LocalDate today) {
+    try {
+      ModuleClient.Reply settings = touch.call(HttpMethod.GET, "/contact-tracing/settings", tenant(i),
+          Optional.of(ModuleClient.STAFF_A), null);
+      if (settings.status() != 200) {
+        throw new IllegalStateException("GET /contact-tracing/settings answered " + settings);
+      }
+      touch.createMandate(tenant(i), today, 30);
+    } catch (IllegalStateException e) {
+      if (ModuleClient.stalled(e)) {
+        throw new StalledRequest(e);
+      }
+      throw e;
+    }
+  }
+
+  private static final class StalledRequest extends RuntimeException {
+    StalledRequest(Throwable cause) {
+      super(cause.getMessage(), cause);
+    }
   }
 
   private static String tenant(int i) {
