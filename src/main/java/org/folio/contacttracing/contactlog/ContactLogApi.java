@@ -76,20 +76,19 @@ public final class ContactLogApi implements Feature {
    */
   private Future<Optional<ContactLog>> fromMemo(RequestContext request, String memoKey,
       ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
-    ContactLog entry;
+    Admitted admitted;
     try {
-      entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
-          context.granularityMinutes(), context.candidates()), details);
+      admitted = admit(context, location, at, details);
     } catch (ValidationException e) {
       memo.forget(memoKey);
       return Future.succeededFuture(Optional.empty());
     }
-    Optional<SecretKey> key = context.keys().find(entry.mandateId(), entry.bucket().day());
-    if (key.isEmpty()) {
+    if (admitted.key().isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
+    ContactLog entry = admitted.entry();
     Pool pool = store.pool();
-    return store.insertIfUnchanged(request.tenant(), entry, key.get(), context,
+    return store.insertIfUnchanged(request.tenant(), entry, admitted.key().get(), context,
             insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
                 Optional.of(entry.id()), new JsonObject()))
         .map(stored -> {
@@ -109,13 +108,11 @@ public final class ContactLogApi implements Feature {
     Pool pool = store.pool();
     return store.retryingOnce(tenant, () -> store.visitContext(pool, tenant, location, at).compose(context -> {
       memo.put(memoKey, context);
-      Admission admission = gate.decide(location, at, context.zone(), context.granularityMinutes(),
-          context.candidates());
-      ContactLog entry = entry(UUID.randomUUID(), location, admission, details);
-      Optional<SecretKey> key = context.keys().find(entry.mandateId(), entry.bucket().day());
-      if (key.isPresent()) {
+      Admitted admitted = admit(context, location, at, details);
+      ContactLog entry = admitted.entry();
+      if (admitted.key().isPresent()) {
         // the entry and its audit event in one statement, atomic without a transaction
-        return store.insert(tenant, entry, key.get(), insert -> audit.recordWith(pool, insert, request,
+        return store.insert(tenant, entry, admitted.key().get(), insert -> audit.recordWith(pool, insert, request,
                 AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
             .map(entry);
       }
@@ -125,6 +122,17 @@ public final class ContactLogApi implements Feature {
                   new JsonObject()))
           .map(entry));
     }));
+  }
+
+  /** A visit admitted on a context, with the key of its day unless the day has none yet. */
+  private record Admitted(ContactLog entry, Optional<SecretKey> key) {
+  }
+
+  /** @throws ValidationException when the context admits no such visit */
+  private Admitted admit(ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
+    ContactLog entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
+        context.granularityMinutes(), context.candidates()), details);
+    return new Admitted(entry, context.keys().find(entry.mandateId(), entry.bucket().day()));
   }
 
   private Future<Response> replace(RequestContext request) {
