@@ -108,7 +108,9 @@ public final class ContactTracingModule {
     router.route("/contact-tracing/*").handler(OkapiHeaders::require);
     Api api = new Api(router);
     new TenantApi(vertx, database.pool(), new SchemaMigrations(vertx, settings)).routes(api);
-    features(database, config).forEach(feature -> feature.routes(api));
+    List<Feature> features = features(database, config);
+    features.forEach(feature -> feature.routes(api));
+    vertx.setPeriodic(60_000, tick -> features.forEach(Feature::everyMinute));
     api.loadSchemas();
     router.route().failureHandler(new FailureHandler());
     // a request refused before any route matched, such as a path with malformed percent-encoding

@@ -42,18 +42,8 @@ public final class AuditStore implements AccessAudit {
   @Override
   public Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details) {
-    return client.preparedQuery(insert(request, 1))
+    return client.preparedQuery(insert(request))
         .execute(Tuple.from(values(request, action, recordCount, target, details)))
-        .mapEmpty();
-  }
-
-  @Override
-  public Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
-      int recordCount, Optional<UUID> target, JsonObject details) {
-    Tuple parameters = withEvent(change, request, action, recordCount, target, details);
-    return client.preparedQuery("WITH change AS (" + change.sql() + ") "
-            + insert(request, change.parameters().size() + 1))
-        .execute(parameters)
         .mapEmpty();
   }
 
@@ -87,14 +77,10 @@ public final class AuditStore implements AccessAudit {
     return parameters;
   }
 
-  /** The INSERT of one event, its parameters numbered from {@code first}. */
-  private static String insert(RequestContext request, int first) {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(request.tenant().table("audit_event"))
-        .append(" (").append(COLUMNS).append(") VALUES (");
-    for (int i = 0; i < 8; i++) {
-      sql.append(i == 0 ? "$" : ", $").append(first + i);
-    }
-    return sql.append(')').toString();
+  /** The INSERT of one event. */
+  private static String insert(RequestContext request) {
+    return "INSERT INTO " + request.tenant().table("audit_event") + " (" + COLUMNS + ")"
+        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   }
 
   private Object[] values(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target,

@@ -19,6 +19,7 @@ import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.http.ConcurrentChangeException;
 import org.folio.contacttracing.platform.http.FieldError;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
@@ -33,6 +34,9 @@ import org.folio.contacttracing.platform.http.ValidationException;
  */
 public final class ContactLogApi implements Feature {
   public static final int MAX_LIMIT = 1000;
+
+  /** Fresh reads for one visit before it gives way to concurrent changes. */
+  private static final int MAX_READS = 3;
 
   private final ContactLogStore store;
   private final LoggingGate gate;
@@ -52,6 +56,12 @@ public final class ContactLogApi implements Feature {
     api.get("/contact-tracing/contact-logs/{id}", this::get);
     api.put("/contact-tracing/contact-logs/{id}", "contactLogEntry.json", this::replace);
     api.delete("/contact-tracing/contact-logs/{id}", this::delete);
+  }
+
+  /** Remembered visit contexts go once expired, even at a location no one visits again. */
+  @Override
+  public void everyMinute() {
+    memo.forgetExpired();
   }
 
   private Future<Response> create(RequestContext request) {
@@ -91,6 +101,9 @@ public final class ContactLogApi implements Feature {
     return store.insertIfUnchanged(request.tenant(), entry, admitted.key().get(), context,
             insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
                 Optional.of(entry.id()), new JsonObject()))
+        // a day without its partition yet: the fresh path creates it
+        .recover(failure -> failure instanceof ContactLogStore.RetryableWrite
+            ? Future.succeededFuture(false) : Future.failedFuture(failure))
         .map(stored -> {
           if (!stored) {
             memo.forget(memoKey);
@@ -102,6 +115,15 @@ public final class ContactLogApi implements Feature {
   /** A visit admitted on what is read for it now; what was read is remembered for the next visit. */
   private Future<ContactLog> fresh(RequestContext request, String memoKey, String location, Instant at,
       ContactDetails details) {
+    return fresh(request, memoKey, location, at, details, 1);
+  }
+
+  /**
+   * @param attempt which read this is for the visit, from 1: what was read can change before the entry is
+   *     stored, and a visit that keeps meeting changes gives way with 503
+   */
+  private Future<ContactLog> fresh(RequestContext request, String memoKey, String location, Instant at,
+      ContactDetails details, int attempt) {
     TenantId tenant = request.tenant();
     // Every statement of the usual case stands alone, so each takes a pooled connection only while it runs:
     // no connection waits for this request's Java work, and under load the pool's few connections stay busy.
@@ -111,10 +133,21 @@ public final class ContactLogApi implements Feature {
       Admitted admitted = admit(context, location, at, details);
       ContactLog entry = admitted.entry();
       if (admitted.key().isPresent()) {
-        // the entry and its audit event in one statement, atomic without a transaction
-        return store.insert(tenant, entry, admitted.key().get(), insert -> audit.recordWith(pool, insert, request,
-                AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()), new JsonObject()))
-            .map(entry);
+        // the entry and its audit event in one statement, atomic without a transaction, stored only if what was
+        // just read still holds (the key above all: sealed under a key destroyed meanwhile, it could never be read)
+        return store.insertIfUnchanged(tenant, entry, admitted.key().get(), context,
+                insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
+                    Optional.of(entry.id()), new JsonObject()))
+            .compose(stored -> {
+              if (stored) {
+                return Future.succeededFuture(entry);
+              }
+              memo.forget(memoKey);
+              return attempt < MAX_READS
+                  ? fresh(request, memoKey, location, at, details, attempt + 1)
+                  : Future.failedFuture(new ConcurrentChangeException("the visit's mandate, key or settings changed "
+                      + MAX_READS + " times while it was being stored"));
+            });
       }
       // the day's first entry under this mandate creates the key, in the entry's transaction
       return Transactions.pipelined(pool, conn -> Future.all(store.insert(conn, tenant, entry),

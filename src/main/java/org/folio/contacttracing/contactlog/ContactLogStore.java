@@ -145,21 +145,22 @@ public final class ContactLogStore {
   }
 
   /**
-   * Stores an entry admitted and sealed on the strength of a {@link VisitContext} read by an earlier request,
-   * only if everything that decision rested on still holds when the entry is written: the mandate's period,
-   * fields, retention and locations, the day's key (same KEK, same wrapped bytes), and the library's time zone
-   * and granularity. The check and the insert are one statement, so no change committed before it can slip
-   * between them. {@code carrier} runs the statement, such as the audit's, which records the entry only when it
-   * was stored.
+   * Stores an entry admitted and sealed on the strength of a {@link VisitContext}, only if everything that
+   * decision rested on still holds when the entry is written: the mandate's period, fields, retention and
+   * locations, the day's key (same KEK, same wrapped bytes), and the library's time zone and granularity (or
+   * still no settings row, when the defaults were used). The check and the insert are one statement, so no change
+   * committed before it can slip between them, and the key's row is locked (`FOR KEY SHARE`) until the entry is
+   * stored: a key destroyed meanwhile fails the check, and none can be destroyed after it. {@code carrier} runs
+   * the statement, such as the audit's, which records the entry only when it was stored.
    *
-   * @return whether the entry was stored; false when something changed or is missing, and the visit must be
-   *     admitted anew
+   * @return whether the entry was stored; false when something changed, and the visit must be admitted anew;
+   *     failed with a {@link RetryableWrite} when the day has no partition yet
    */
   public Future<Boolean> insertIfUnchanged(TenantId tenant, ContactLog entry, SecretKey key, VisitContext context,
       Function<Statement, Future<Boolean>> carrier) {
     MandateFacts mandate = context.facts().get(entry.mandateId());
     Optional<DataKeyWrapper.Wrapped> wrapped = context.keys().wrapped(entry.mandateId(), entry.bucket().day());
-    if (mandate == null || wrapped.isEmpty() || !context.settingsStored()) {
+    if (mandate == null || wrapped.isEmpty()) {
       return Future.succeededFuture(false);
     }
     Tuple parameters = row(entry, key)
@@ -168,20 +169,23 @@ public final class ContactLogStore {
         .addArrayOfString(mandate.locations())
         .addString(wrapped.get().kekId()).addBuffer(Buffer.buffer(wrapped.get().bytes()))
         .addString(context.zone().getId()).addInteger(context.granularityMinutes());
+    String settings = context.settingsStored()
+        ? " AND EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE s.time_zone = $16::text"
+            + " AND s.time_granularity_minutes = $17::integer)"
+        // the defaults were used: still no settings row (the parameters only keep the statement's shape)
+        : " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE $16::text IS NOT NULL"
+            + " AND $17::integer IS NOT NULL)";
     String sql = "INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
         + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz, $8::bytea"
         + " WHERE EXISTS (SELECT 1 FROM " + tenant.table("mandate") + " m WHERE m.id = $2::uuid"
         + " AND m.effective_from = $9::date AND m.effective_until IS NOT DISTINCT FROM $10::date"
         + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[])"
         + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2::uuid"
-        + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea)"
-        + " AND EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE s.time_zone = $16::text"
-        + " AND s.time_granularity_minutes = $17::integer)"
+        + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea FOR KEY SHARE)"
+        + settings
         + " RETURNING 1";
-    // a day without its partition yet, or a key destroyed meanwhile: the fresh path creates what is missing
     return carrier.apply(new Statement(sql, parameters))
-        .recover(failure -> retryable(failure, entry.bucket().day()) instanceof RetryableWrite
-            ? Future.succeededFuture(false) : Future.failedFuture(failure));
+        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */
@@ -299,7 +303,8 @@ public final class ContactLogStore {
     return failure;
   }
 
-  private static final class RetryableWrite extends RuntimeException {
+  /** A write that failed for want of the day's partition, or of the day's key; see {@link #retryingOnce}. */
+  static final class RetryableWrite extends RuntimeException {
     private final LocalDate day;
 
     RetryableWrite(LocalDate day) {

@@ -81,8 +81,10 @@ public final class DataKeyStore {
   }
 
   private Future<Optional<SecretKey>> find(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    // locked until the caller's transaction ends, so the key cannot be destroyed (and another created in its
+    // place) before the entry sealed under it is stored
     return client.preparedQuery("SELECT kek_id, wrapped_key FROM " + tenant.table("data_key")
-            + " WHERE mandate_id = $1 AND visit_day = $2")
+            + " WHERE mandate_id = $1 AND visit_day = $2 FOR KEY SHARE")
         .execute(Tuple.of(mandateId, day))
         .map(rows -> rows.size() == 0
             ? Optional.empty()

@@ -3,6 +3,7 @@ package org.folio.contacttracing.contactlog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import org.folio.contacttracing.platform.tenant.TenantId;
  * read. A refusal is never based on it. So any instance answers any visit as if it had read everything itself,
  * and instances need not know of each other's changes.
  *
- * <p>Entries live at most a minute and at most {@value #MAX_ENTRIES} are kept, least recently used first out, so
- * memory stays bounded with any number of tenants and locations, and a day's wrapped key that the purge has
- * destroyed in the database does not stay in the module's memory for longer than that.
+ * <p>Entries live at most a minute and at most {@value #MAX_ENTRIES} are kept, the oldest first out, so memory
+ * stays bounded with any number of tenants and locations. Expired entries go at the next visit to any location
+ * and at least once a minute ({@link ContactLogApi#everyMinute}), so a day's wrapped key that the purge has
+ * destroyed in the database stays in the module's memory for at most two minutes.
  */
 final class VisitMemo {
   static final long TTL_NANOS = 60_000_000_000L;
@@ -27,12 +29,22 @@ final class VisitMemo {
   private record Remembered(ContactLogStore.VisitContext context, long expiresAt) {
   }
 
-  private final Map<String, Remembered> entries = new LinkedHashMap<>(64, 0.75f, true) {
+  private final long ttlNanos;
+  /** In the order they were put, which is the order they expire in; the oldest goes first when full. */
+  private final Map<String, Remembered> entries = new LinkedHashMap<>(64, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
       return size() > MAX_ENTRIES;
     }
   };
+
+  VisitMemo() {
+    this(TTL_NANOS);
+  }
+
+  VisitMemo(long ttlNanos) {
+    this.ttlNanos = ttlNanos;
+  }
 
   /** What a visit's context depends on: the tenant, the location, and the UTC date of the visit. */
   static String key(TenantId tenant, String location, Instant at) {
@@ -40,19 +52,15 @@ final class VisitMemo {
   }
 
   synchronized Optional<ContactLogStore.VisitContext> get(String key) {
-    Remembered remembered = entries.get(key);
-    if (remembered == null) {
-      return Optional.empty();
-    }
-    if (System.nanoTime() - remembered.expiresAt() > 0) {
-      entries.remove(key);
-      return Optional.empty();
-    }
-    return Optional.of(remembered.context());
+    forgetExpired();
+    return Optional.ofNullable(entries.get(key)).map(Remembered::context);
   }
 
   synchronized void put(String key, ContactLogStore.VisitContext context) {
-    entries.put(key, new Remembered(context, System.nanoTime() + TTL_NANOS));
+    forgetExpired();
+    // put again at the end, so that the map stays in the order of expiry
+    entries.remove(key);
+    entries.put(key, new Remembered(context, System.nanoTime() + ttlNanos));
   }
 
   synchronized void forget(String key) {
@@ -61,5 +69,14 @@ final class VisitMemo {
 
   synchronized int size() {
     return entries.size();
+  }
+
+  /** Every expired entry goes, looked up again or not: a destroyed key must not linger here. */
+  synchronized void forgetExpired() {
+    long now = System.nanoTime();
+    Iterator<Remembered> oldestFirst = entries.values().iterator();
+    while (oldestFirst.hasNext() && now - oldestFirst.next().expiresAt() > 0) {
+      oldestFirst.remove();
+    }
   }
 }

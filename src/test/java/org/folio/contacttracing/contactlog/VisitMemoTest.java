@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.support.Mandates;
 import org.folio.contacttracing.support.ModuleUnderTest;
@@ -149,7 +151,7 @@ class VisitMemoTest {
       memo.put(VisitMemo.key(new TenantId("t" + i), "desk", NOW), context);
     }
     assertThat(memo.size()).isEqualTo(VisitMemo.MAX_ENTRIES);
-    assertThat(memo.get(VisitMemo.key(new TenantId("t0"), "desk", NOW))).as("least recently used goes").isEmpty();
+    assertThat(memo.get(VisitMemo.key(new TenantId("t0"), "desk", NOW))).as("the oldest goes").isEmpty();
     String last = VisitMemo.key(new TenantId("t" + VisitMemo.MAX_ENTRIES), "desk", NOW);
     assertThat(memo.get(last)).isPresent();
     memo.forget(last);
@@ -158,6 +160,63 @@ class VisitMemoTest {
         .isNotEqualTo(VisitMemo.key(new TenantId("t1"), "desk", NOW.plusSeconds(86_400)))
         .isNotEqualTo(VisitMemo.key(new TenantId("t1"), "annex", NOW))
         .isNotEqualTo(VisitMemo.key(new TenantId("t2"), "desk", NOW));
+  }
+
+  @Test
+  void expiredContextsGoEvenWhenNoOneAsksForThemAgain() throws Exception {
+    VisitMemo memo = new VisitMemo(1_000_000);   // 1 ms
+    ContactLogStore.VisitContext context = new ContactLogStore.VisitContext(java.time.ZoneOffset.UTC, 15,
+        List.of(), null, java.util.Map.of(), true);
+    memo.put(VisitMemo.key(new TenantId("a"), "desk", NOW), context);
+    Thread.sleep(5);
+    memo.put(VisitMemo.key(new TenantId("b"), "desk", NOW), context);
+    assertThat(memo.size()).as("a put elsewhere clears what expired").isEqualTo(1);
+    Thread.sleep(5);
+    memo.forgetExpired();
+    assertThat(memo.size()).as("the minute's housekeeping clears the rest").isZero();
+  }
+
+  /**
+   * The day's key is destroyed and a new one created by another transaction while this instance's insert,
+   * admitted on the old key, waits for that transaction's lock on the key's row: the insert must not store an
+   * entry sealed under a key that no longer exists. (With the destruction and the new key in two transactions
+   * committed between the insert's check and its foreign-key check, the foreign key alone would accept the new
+   * key's row; that interleaving cannot be staged from outside, and is closed by the check's lock on the key.)
+   */
+  @Test
+  void aKeyReplacedWhileTheInsertWaitsIsNotUsed() throws Exception {
+    String first = post(visit()).then().statusCode(201).extract().path("id");
+    ModuleUnderTest.execute("DELETE FROM " + SCHEMA + ".contact_log");
+    String mandate = module.as(TENANT, STAFF).get("/contact-tracing/mandates?location=main-desk").then()
+        .extract().path("mandates[0].id");
+    DataKeyWrapper.Wrapped replacement = new DataKeyWrapper(ModuleUnderTest.KEYS).wrap(Aead.newKey(),
+        DataKeyStore.label(new TenantId(TENANT), UUID.fromString(mandate), java.time.LocalDate.parse("2026-03-02")));
+    String keyBefore = wrappedKeyOfToday();
+    assertThat(first).isNotNull();
+
+    try (Connection other = TestPostgres.connect()) {
+      other.setAutoCommit(false);
+      try (var replace = other.prepareStatement("DELETE FROM " + SCHEMA + ".data_key WHERE " + MAIN_DESK_TODAY)) {
+        assertThat(replace.executeUpdate()).isEqualTo(1);
+      }
+      try (var create = other.prepareStatement("INSERT INTO " + SCHEMA + ".data_key (mandate_id, visit_day, kek_id,"
+          + " wrapped_key) VALUES (?::uuid, '2026-03-02', ?, ?)")) {
+        create.setString(1, mandate);
+        create.setString(2, replacement.kekId());
+        create.setBytes(3, replacement.bytes());
+        create.executeUpdate();
+      }
+      // this instance still remembers the old key; its insert now waits for the other transaction
+      var visiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(visit()));
+      Thread.sleep(500);
+      assertThat(visiting).as("the insert waits for the key's row").isNotDone();
+      other.commit();
+      io.restassured.response.Response answer = visiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      answer.then().statusCode(201);
+      assertThat(wrappedKeyOfToday()).isNotEqualTo(keyBefore);
+      module.as(TENANT, STAFF).get("/contact-tracing/contact-logs/" + answer.jsonPath().getString("id")).then()
+          .statusCode(200).body("name", equalTo("Ada Lovelace"));
+    }
   }
 
   private static String wrappedKeyOfToday() throws SQLException {

@@ -25,17 +25,9 @@ public interface AccessAudit {
       Optional<UUID> target, JsonObject details);
 
   /**
-   * Runs a data-modifying statement and reports it in the same statement: the change and its record stand or
-   * fall together without a transaction, in one round trip.
-   *
-   * @param change an INSERT, UPDATE or DELETE without RETURNING
-   */
-  Future<Void> recordWith(SqlClient client, Statement change, RequestContext request, AuditAction action,
-      int recordCount, Optional<UUID> target, JsonObject details);
-
-  /**
-   * Like {@link #recordWith}, for a change that may find its conditions no longer met and do nothing: the
-   * event is recorded only when it did something.
+   * Runs a data-modifying statement and reports it in the same statement, so the change and its record stand or
+   * fall together without a transaction, in one round trip. The change may find its conditions no longer met
+   * and do nothing; the event is then not recorded either.
    *
    * @param change an INSERT, UPDATE or DELETE that returns one row when it did its work, none otherwise
    * @return whether the change took place

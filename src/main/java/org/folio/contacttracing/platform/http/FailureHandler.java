@@ -41,6 +41,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       // the tenant's schema is missing: the module was never enabled for it, or has been purged
       return Response.text(400, "mod-contact-tracing is not enabled for this tenant");
     }
+    if (failure instanceof ConcurrentChangeException busy) {
+      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
+      return Response.text(503, "The database is busy with concurrent work; try again").withHeader("Retry-After", "5");
+    }
     if (failure instanceof PgException pg && BUSY.contains(pg.getSqlState())) {
       // a lock wait gave up or a deadlock was broken: nothing was changed, and the same request can succeed later
       log.warn("Request {} gave way to concurrent work: {}", where(routing), describe(pg));

@@ -5,4 +5,8 @@ public interface Feature {
 
   /** Declares the feature's endpoints. */
   void routes(Api api);
+
+  /** Housekeeping of what the feature keeps in memory, called once a minute; most keep nothing. */
+  default void everyMinute() {
+  }
 }
