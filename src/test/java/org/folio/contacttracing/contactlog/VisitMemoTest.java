@@ -133,6 +133,34 @@ class VisitMemoTest {
   }
 
   @Test
+  void aRetentionAndAGranularityChangedByAnotherInstanceAreFollowed() throws Exception {
+    post(visit()).then().statusCode(201).body("destroyAfter", equalTo("2026-03-24T00:00:00.000Z"))
+        .body("visitedAt", equalTo("2026-03-02T10:00:00.000Z"));
+    ModuleUnderTest.execute("UPDATE " + SCHEMA + ".mandate SET retention_days = 7 WHERE locations = '{main-desk}'");
+    post(visit()).then().statusCode(201).body("destroyAfter", equalTo("2026-03-10T00:00:00.000Z"));
+    ModuleUnderTest.execute("UPDATE " + SCHEMA + ".settings SET time_granularity_minutes = 5");
+    try {
+      post(visit()).then().statusCode(201).body("visitedAt", equalTo("2026-03-02T10:05:00.000Z"));
+    } finally {
+      ModuleUnderTest.execute("UPDATE " + SCHEMA + ".mandate SET retention_days = 21 WHERE locations = '{main-desk}'");
+      ModuleUnderTest.execute("UPDATE " + SCHEMA + ".settings SET time_granularity_minutes = 15");
+    }
+  }
+
+  @Test
+  void aLocationDroppedFromTheMandateIsRefused() throws Exception {
+    post(visit()).then().statusCode(201);
+    ModuleUnderTest.execute("UPDATE " + SCHEMA + ".mandate SET locations = '{front-door}'"
+        + " WHERE locations = '{main-desk}'");
+    try {
+      post(visit()).then().statusCode(422).body("errors[0].code", equalTo("no_mandate_in_force"));
+    } finally {
+      ModuleUnderTest.execute("UPDATE " + SCHEMA + ".mandate SET locations = '{main-desk}'"
+          + " WHERE locations = '{front-door}'");
+    }
+  }
+
+  @Test
   void aMandateCreatedAfterARefusalIsFoundAtOnce() throws Exception {
     JsonObject annex = visit().put("location", "annex");
     post(annex).then().statusCode(422).body("errors[0].code", equalTo("no_mandate_in_force"));

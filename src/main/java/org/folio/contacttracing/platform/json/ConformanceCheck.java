@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class ConformanceCheck {
   /** Keywords that describe and do not constrain. */
-  private static final Set<String> ANNOTATIONS = Set.of("$schema", "id", "title", "description", "default",
+  private static final Set<String> ANNOTATIONS = Set.of("$schema", "title", "description", "default",
       "example", "examples", "readonly", "readOnly");
   private static final Pattern DATE_TIME = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
@@ -102,8 +102,10 @@ final class ConformanceCheck {
     Predicate<Object> node(JsonObject schema) {
       if (schema.containsKey("$ref")) {
         // draft-04: the other keywords beside $ref are ignored
+        // only a sibling file by its plain name; anything the library would resolve against a base URI
+        // differently (paths, fragments, an id) is left to it
         String ref = schema.getString("$ref");
-        return ref.startsWith("#") ? new Unsure("local $ref") : file(ref.substring(ref.lastIndexOf('/') + 1));
+        return ref.contains("/") || ref.contains("#") || ref.contains(":") ? new Unsure("$ref " + ref) : file(ref);
       }
       List<Predicate<Object>> checks = new ArrayList<>();
       Predicate<Object> unsure = null;
