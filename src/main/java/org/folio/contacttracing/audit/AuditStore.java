@@ -50,7 +50,14 @@ public final class AuditStore implements AccessAudit {
   @Override
   public Future<Boolean> recordIfChanged(SqlClient client, Statement change, RequestContext request,
       AuditAction action, int recordCount, Optional<UUID> target, JsonObject details) {
-    Tuple parameters = withEvent(change, request, action, recordCount, target, details);
+    // the change's parameters, then the event's
+    Tuple parameters = Tuple.tuple();
+    for (int i = 0; i < change.parameters().size(); i++) {
+      parameters.addValue(change.parameters().getValue(i));
+    }
+    for (Object value : values(request, action, recordCount, target, details)) {
+      parameters.addValue(value);
+    }
     int first = change.parameters().size() + 1;
     // typed, because parameters in a SELECT list take no type from the columns they fill
     String[] types = {"uuid", "timestamptz", "uuid", "text", "integer", "text", "uuid", "jsonb"};
@@ -62,19 +69,6 @@ public final class AuditStore implements AccessAudit {
     return client.preparedQuery(sql.append(" FROM change").toString())
         .execute(parameters)
         .map(rows -> rows.rowCount() > 0);
-  }
-
-  /** The change's parameters followed by the event's. */
-  private Tuple withEvent(Statement change, RequestContext request, AuditAction action, int recordCount,
-      Optional<UUID> target, JsonObject details) {
-    Tuple parameters = Tuple.tuple();
-    for (int i = 0; i < change.parameters().size(); i++) {
-      parameters.addValue(change.parameters().getValue(i));
-    }
-    for (Object value : values(request, action, recordCount, target, details)) {
-      parameters.addValue(value);
-    }
-    return parameters;
   }
 
   /** The INSERT of one event. */

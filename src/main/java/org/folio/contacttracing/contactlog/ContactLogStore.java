@@ -52,6 +52,9 @@ public final class ContactLogStore {
       + " AND c.visited_bucket + make_interval(mins => c.bucket_minutes) > %2$s AND c.visit_day >= %3$s";
   private static final String BEFORE_TO = " AND c.visited_bucket < %1$s AND c.visit_day <= %2$s";
 
+  /** The candidate mandates' columns in {@link #visitContext}. */
+  private static final String MANDATE_COLUMNS = MandateStore.columns("m");
+
   private final Pool pool;
   private final DataKeyStore keys;
 
@@ -95,7 +98,7 @@ public final class ContactLogStore {
     return client.preparedQuery("SELECT s.time_zone AS settings_time_zone,"
             + " s.time_granularity_minutes AS settings_granularity,"
             + " k.mandate_ids AS key_mandate_ids, k.days AS key_days, k.kek_ids AS key_kek_ids,"
-            + " k.wrapped_keys AS key_wrapped, " + MandateStore.columns("m")
+            + " k.wrapped_keys AS key_wrapped, " + MANDATE_COLUMNS
             + " FROM (SELECT array_agg(d.mandate_id) AS mandate_ids, array_agg(d.visit_day) AS days,"
             + " array_agg(d.kek_id) AS kek_ids, array_agg(d.wrapped_key) AS wrapped_keys"
             + " FROM " + tenant.table("data_key") + " d WHERE d.visit_day BETWEEN $1 AND $2) k"
@@ -198,22 +201,11 @@ public final class ContactLogStore {
   /** Stores an entry under its day's key, which is created when it is the day's first entry. */
   public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry) {
     return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day())
-        .compose(key -> insert(tenant, entry, key,
-            insert -> client.preparedQuery(insert.sql()).execute(insert.parameters()).mapEmpty()));
-  }
-
-  /**
-   * Stores an entry sealed under the given key of its day by a statement that {@code carrier} runs, such as
-   * the audit's, which records the entry's creation in the same statement.
-   */
-  public Future<Void> insert(TenantId tenant, ContactLog entry, SecretKey key, Function<Statement, Future<Void>> carrier) {
-    return carrier.apply(insertStatement(tenant, entry, key))
+        .compose(key -> client.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+            .execute(row(entry, key)))
+        .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
-  }
-
-  private static Statement insertStatement(TenantId tenant, ContactLog entry, SecretKey key) {
-    return new Statement("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
-        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", row(entry, key));
   }
 
   /**

@@ -48,24 +48,24 @@ final class ExposureScenario {
     }
     LatencyRecorder.Percentiles rs = queries.get(0).latencies.percentiles();
     LatencyRecorder.Percentiles rl = queries.get(1).latencies.percentiles();
-    LatencyRecorder.Percentiles ls = queries.get(2).latencies.percentiles();
-    LatencyRecorder.Percentiles ll = queries.get(3).latencies.percentiles();
-    results.add("release.small.p50", "disclosure release p50, " + small, rs.p50Ms(), "ms");
-    results.add("release.small.p99", "disclosure release p99, " + small, rs.p99Ms(), "ms");
-    results.add("release.large.p50", "disclosure release p50, " + large, rl.p50Ms(), "ms");
-    results.add("release.large.p99", "disclosure release p99, " + large, rl.p99Ms(), "ms");
-    results.add("release.ratio.p50", "disclosure release p50 ratio large/small", rl.p50Ms() / rs.p50Ms(), "x");
-    results.add("release.ratio.p99", "disclosure release p99 ratio large/small", rl.p99Ms() / rs.p99Ms(), "x");
-    results.add("list.small.p50", "staff list p50, " + small, ls.p50Ms(), "ms");
-    results.add("list.small.p99", "staff list p99, " + small, ls.p99Ms(), "ms");
-    results.add("list.large.p50", "staff list p50, " + large, ll.p50Ms(), "ms");
-    results.add("list.large.p99", "staff list p99, " + large, ll.p99Ms(), "ms");
-    results.add("list.ratio.p50", "staff list p50 ratio large/small", ll.p50Ms() / ls.p50Ms(), "x");
-    results.add("list.ratio.p99", "staff list p99 ratio large/small", ll.p99Ms() / ls.p99Ms(), "x");
+    report("release", "disclosure release", small, large, rs, rl);
+    report("list", "staff list", small, large, queries.get(2).latencies.percentiles(),
+        queries.get(3).latencies.percentiles());
     results.add("errors", "exposure query errors (status or count wrong), warm-up included", errors, "");
     results.verdict("exposure query p50 at large <= 2 x p50 at small",
         String.format("%.2f x (%.1f ms vs %.1f ms)", rl.p50Ms() / rs.p50Ms(), rl.p50Ms(), rs.p50Ms()),
         rl.p50Ms() <= 2 * rs.p50Ms());
+  }
+
+  /** p50 and p99 of one query on both tenants, and their ratios large/small. */
+  private void report(String key, String name, String small, String large, LatencyRecorder.Percentiles ps,
+      LatencyRecorder.Percentiles pl) {
+    results.add(key + ".small.p50", name + " p50, " + small, ps.p50Ms(), "ms");
+    results.add(key + ".small.p99", name + " p99, " + small, ps.p99Ms(), "ms");
+    results.add(key + ".large.p50", name + " p50, " + large, pl.p50Ms(), "ms");
+    results.add(key + ".large.p99", name + " p99, " + large, pl.p99Ms(), "ms");
+    results.add(key + ".ratio.p50", name + " p50 ratio large/small", pl.p50Ms() / ps.p50Ms(), "x");
+    results.add(key + ".ratio.p99", name + " p99 ratio large/small", pl.p99Ms() / ps.p99Ms(), "x");
   }
 
   /** Records a disclosure as staff A, approves it as staff B, and releases it as staff A. */

@@ -105,7 +105,7 @@ public final class SchemaValidator {
       return errors;
     }
     walk(schemas.get(schema), schema, instance, "", errors);
-    if (errors.isEmpty() && Boolean.TRUE.equals(flags.get(schema).validate(instance).getValid())) {
+    if (errors.isEmpty() && conformsByLibrary(schema, instance)) {
       return errors;
     }
     OutputUnit result = validator.validate(instance);
