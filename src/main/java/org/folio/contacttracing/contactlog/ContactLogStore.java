@@ -218,7 +218,9 @@ public final class ContactLogStore {
             + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1 AND visit_day = $9")
         .execute(tuple.addLocalDate(existing.bucket().day())))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
-        .compose(updated -> existing.mandateId().equals(entry.mandateId())
+        // the old version stays in the partition's files as a dead row until the purge rewrites it
+        .compose(updated -> PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, existing.bucket().day()))
+        .compose(marked -> existing.mandateId().equals(entry.mandateId())
                 && existing.bucket().day().equals(entry.bucket().day())
             ? Future.succeededFuture()
             : keys.destroyIfUnused(client, tenant, existing.mandateId(), existing.bucket().day()));
@@ -244,7 +246,9 @@ public final class ContactLogStore {
             return Future.succeededFuture(false);
           }
           Row row = rows.iterator().next();
-          return keys.destroyIfUnused(client, tenant, row.getUUID("mandate_id"), row.getLocalDate("visit_day"))
+          LocalDate day = row.getLocalDate("visit_day");
+          return PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, day)
+              .compose(marked -> keys.destroyIfUnused(client, tenant, row.getUUID("mandate_id"), day))
               .map(true);
         });
   }

@@ -106,7 +106,9 @@ public final class DataKeyStore {
             + " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("contact_log") + " c"
             + " WHERE c.mandate_id = $1 AND c.visit_day = $2)")
         .execute(Tuple.of(mandateId, day))
-        .mapEmpty();
+        .compose(deleted -> deleted.rowCount() == 0
+            ? Future.succeededFuture()
+            : PendingErasure.mark(client, tenant, PendingErasure.DATA_KEY, day));
   }
 
   /** Destroys the keys of the given days that no entry uses any more; the purge's counterpart. */
