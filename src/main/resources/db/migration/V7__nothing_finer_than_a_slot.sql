@@ -67,7 +67,7 @@ ALTER TABLE audit_event ALTER COLUMN action TYPE text USING action || '';
 -- with any destroyed key's wrapped bytes in dead rows, are removed at commit. False when another transaction
 -- holds a lock on the table (the purge tries again in its next run).
 CREATE FUNCTION rewrite_data_key() RETURNS boolean
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SET search_path FROM CURRENT SET lock_timeout = '1s' AS $$
 BEGIN
   LOCK TABLE data_key IN ACCESS EXCLUSIVE MODE;
   ALTER TABLE data_key ALTER COLUMN settled TYPE boolean USING true;
@@ -85,7 +85,7 @@ $$;
 -- transaction holds a lock on the partition (the purge tries again in its next run).
 CREATE FUNCTION settle_contact_log_partition(day date, closed_by timestamptz)
 RETURNS TABLE (location text, visited_bucket timestamptz, bucket_minutes integer, counted bigint)
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SET search_path FROM CURRENT SET lock_timeout = '1s' AS $$
 DECLARE
   partition text := contact_log_partition_name(day);
 BEGIN
@@ -123,7 +123,7 @@ $$;
 -- Dropping a day's partition locks the whole log; when another transaction holds it, give up at once and let
 -- the purge delete the day's rows instead (the partition, empty, goes in a later run).
 CREATE OR REPLACE FUNCTION drop_contact_log_partition(day date, due timestamptz, expected bigint) RETURNS boolean
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql SET search_path FROM CURRENT SET lock_timeout = '1s' AS $$
 DECLARE
   partition text := contact_log_partition_name(day);
   unchanged boolean;
@@ -145,25 +145,40 @@ EXCEPTION WHEN lock_not_available THEN
 END
 $$;
 
--- Drops a past day's partition that holds no entry; false when it holds one or is locked.
-CREATE FUNCTION drop_empty_contact_log_partition(day date) RETURNS boolean
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+-- Drops the partitions of days before "keep_from" that hold no entry, such as a day whose entries were all
+-- deleted, or one created ahead that nobody visited. The log's lock is taken only when there is one to drop,
+-- and given up at once when another transaction holds the log. Answers how many were dropped.
+CREATE FUNCTION drop_empty_contact_log_partitions(keep_from date) RETURNS integer
+LANGUAGE plpgsql SET search_path FROM CURRENT SET lock_timeout = '1s' AS $$
 DECLARE
-  partition text := contact_log_partition_name(day);
+  partition text;
   empty boolean;
+  empties text[] := '{}';
 BEGIN
-  IF to_regclass(quote_ident(partition)) IS NULL THEN
-    RETURN false;
+  FOR partition IN
+    SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'contact_log'::regclass AND c.relname < contact_log_partition_name(keep_from)
+  LOOP
+    EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %I)', partition) INTO empty;
+    IF empty THEN
+      empties := empties || partition;
+    END IF;
+  END LOOP;
+  IF cardinality(empties) = 0 THEN
+    RETURN 0;
   END IF;
-  EXECUTE format('LOCK TABLE %I IN ACCESS EXCLUSIVE MODE', partition);
-  EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %I)', partition) INTO empty;
-  IF NOT empty THEN
-    RETURN false;
-  END IF;
-  EXECUTE format('DROP TABLE %I', partition);
-  DELETE FROM pending_erasure e WHERE e.relation = 'contact_log' AND e.visit_day = day;
-  RETURN true;
+  LOCK TABLE data_key, mandate IN SHARE ROW EXCLUSIVE MODE;
+  LOCK TABLE contact_log IN ACCESS EXCLUSIVE MODE;
+  FOREACH partition IN ARRAY empties LOOP
+    EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %I)', partition) INTO empty;
+    IF empty THEN
+      EXECUTE format('DROP TABLE %I', partition);
+      DELETE FROM pending_erasure e
+        WHERE e.relation = 'contact_log' AND contact_log_partition_name(e.visit_day) = partition;
+    END IF;
+  END LOOP;
+  RETURN cardinality(empties);
 EXCEPTION WHEN lock_not_available THEN
-  RETURN false;
+  RETURN 0;
 END
 $$;

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.db.Page;
-import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.Timestamps;
@@ -45,30 +44,6 @@ public final class AuditStore implements AccessAudit {
     return client.preparedQuery(insert(request))
         .execute(Tuple.from(values(request, action, recordCount, target, details)))
         .mapEmpty();
-  }
-
-  @Override
-  public Future<Boolean> recordIfChanged(SqlClient client, Statement change, RequestContext request,
-      AuditAction action, int recordCount, Optional<UUID> target, JsonObject details) {
-    // the change's parameters, then the event's
-    Tuple parameters = Tuple.tuple();
-    for (int i = 0; i < change.parameters().size(); i++) {
-      parameters.addValue(change.parameters().getValue(i));
-    }
-    for (Object value : values(request, action, recordCount, target, details)) {
-      parameters.addValue(value);
-    }
-    int first = change.parameters().size() + 1;
-    // typed, because parameters in a SELECT list take no type from the columns they fill
-    String[] types = {"uuid", "timestamptz", "uuid", "text", "integer", "text", "uuid", "jsonb"};
-    StringBuilder sql = new StringBuilder("WITH change AS (").append(change.sql()).append(") INSERT INTO ")
-        .append(request.tenant().table("audit_event")).append(" (").append(COLUMNS).append(") SELECT ");
-    for (int i = 0; i < types.length; i++) {
-      sql.append(i == 0 ? "$" : ", $").append(first + i).append("::").append(types[i]);
-    }
-    return client.preparedQuery(sql.append(" FROM change").toString())
-        .execute(parameters)
-        .map(rows -> rows.rowCount() > 0);
   }
 
   /** The INSERT of one event. */

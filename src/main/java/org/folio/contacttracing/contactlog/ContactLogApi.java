@@ -15,7 +15,6 @@ import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
-import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
@@ -30,7 +29,9 @@ import org.folio.contacttracing.platform.http.ValidationException;
 /**
  * {@code /contact-tracing/contact-logs}: the front desk records visits and gets back nothing personal; the
  * privacy officer reads, corrects and deletes them. Every answer with personal data is marked no-store and
- * every access is reported to the audit.
+ * every read, correction and deletion is reported to the audit. Recording is not: an event per entry would tie
+ * the entry to the moment and the staff member at the desk. Each entry is stored by a statement of its own, and
+ * the hourly purge counts recorded entries per slot and location for the audit.
  */
 public final class ContactLogApi implements Feature {
   public static final int MAX_LIMIT = 1000;
@@ -97,10 +98,7 @@ public final class ContactLogApi implements Feature {
       return Future.succeededFuture(Optional.empty());
     }
     ContactLog entry = admitted.entry();
-    Pool pool = store.pool();
-    return store.insertIfUnchanged(request.tenant(), entry, admitted.key().get(), context,
-            insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
-                Optional.of(entry.id()), new JsonObject()))
+    return store.insertIfUnchanged(store.pool(), request.tenant(), entry, admitted.key().get(), context)
         // a day without its partition yet: the fresh path creates it
         .recover(failure -> failure instanceof ContactLogStore.RetryableWrite
             ? Future.succeededFuture(false) : Future.failedFuture(failure))
@@ -133,11 +131,9 @@ public final class ContactLogApi implements Feature {
       Admitted admitted = admit(context, location, at, details);
       ContactLog entry = admitted.entry();
       if (admitted.key().isPresent()) {
-        // the entry and its audit event in one statement, atomic without a transaction, stored only if what was
-        // just read still holds (the key above all: sealed under a key destroyed meanwhile, it could never be read)
-        return store.insertIfUnchanged(tenant, entry, admitted.key().get(), context,
-                insert -> audit.recordIfChanged(pool, insert, request, AuditAction.CONTACT_LOG_CREATE, 1,
-                    Optional.of(entry.id()), new JsonObject()))
+        // stored only if what was just read still holds (the key above all: sealed under a key destroyed
+        // meanwhile, it could never be read)
+        return store.insertIfUnchanged(pool, tenant, entry, admitted.key().get(), context)
             .compose(stored -> {
               if (stored) {
                 return Future.succeededFuture(entry);
@@ -149,11 +145,13 @@ public final class ContactLogApi implements Feature {
                       + MAX_READS + " times while it was being stored"));
             });
       }
-      // the day's first entry under this mandate creates the key, in the entry's transaction
-      return Transactions.pipelined(pool, conn -> Future.all(store.insert(conn, tenant, entry),
-              audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, 1, Optional.of(entry.id()),
-                  new JsonObject()))
-          .map(entry));
+      // the day's first entry under this mandate creates the key by a statement of its own, so that no row is
+      // written in the entry's transaction, and is then admitted anew with it
+      return store.createKey(pool, tenant, entry.mandateId(), entry.bucket().day())
+          .compose(created -> attempt < MAX_READS
+              ? fresh(request, memoKey, location, at, details, attempt + 1)
+              : Future.failedFuture(new ConcurrentChangeException("the day's key was destroyed "
+                  + MAX_READS + " times while the visit was being stored")));
     }));
   }
 

@@ -29,7 +29,6 @@ import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.db.Page;
-import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -153,14 +152,14 @@ public final class ContactLogStore {
    * locations, the day's key (same KEK, same wrapped bytes), and the library's time zone and granularity (or
    * still no settings row, when the defaults were used). The check and the insert are one statement, so no change
    * committed before it can slip between them, and the key's row is locked (`FOR KEY SHARE`) until the entry is
-   * stored: a key destroyed meanwhile fails the check, and none can be destroyed after it. {@code carrier} runs
-   * the statement, such as the audit's, which records the entry only when it was stored.
+   * stored: a key destroyed meanwhile fails the check, and none can be destroyed after it. The statement writes
+   * nothing else, so no other row shares the entry's transaction.
    *
    * @return whether the entry was stored; false when something changed, and the visit must be admitted anew;
    *     failed with a {@link RetryableWrite} when the day has no partition yet
    */
-  public Future<Boolean> insertIfUnchanged(TenantId tenant, ContactLog entry, SecretKey key, VisitContext context,
-      Function<Statement, Future<Boolean>> carrier) {
+  public Future<Boolean> insertIfUnchanged(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key,
+      VisitContext context) {
     MandateFacts mandate = context.facts().get(entry.mandateId());
     Optional<DataKeyWrapper.Wrapped> wrapped = context.keys().wrapped(entry.mandateId(), entry.bucket().day());
     if (mandate == null || wrapped.isEmpty()) {
@@ -187,7 +186,8 @@ public final class ContactLogStore {
         + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea FOR KEY SHARE)"
         + settings
         + " RETURNING 1";
-    return carrier.apply(new Statement(sql, parameters))
+    return client.preparedQuery(sql).execute(parameters)
+        .map(rows -> rows.rowCount() > 0)
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
   }
 
@@ -198,14 +198,9 @@ public final class ContactLogStore {
         .mapEmpty();
   }
 
-  /** Stores an entry under its day's key, which is created when it is the day's first entry. */
-  public Future<Void> insert(SqlClient client, TenantId tenant, ContactLog entry) {
-    return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day())
-        .compose(key -> client.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .execute(row(entry, key)))
-        .<Void>mapEmpty()
-        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
+  /** Creates the mandate's key of the day unless it exists, by a statement of its own. */
+  public Future<Void> createKey(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    return keys.forDay(client, tenant, mandateId, day).mapEmpty();
   }
 
   /**

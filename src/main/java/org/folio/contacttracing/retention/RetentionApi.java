@@ -1,9 +1,11 @@
 package org.folio.contacttracing.retention;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.contactlog.ContactLogStore;
@@ -32,12 +35,15 @@ import org.folio.contacttracing.settings.TenantSettings;
  * {@code POST /contact-tracing/retention/purge}, fired hourly for each tenant by Okapi's {@code _timer}: it
  * arrives with an empty body and no user. Entries and decline counts past their {@code destroyAfter} are
  * deleted for real, unless a pending or approved disclosure holds them (at most {@code maxHoldDays} longer),
- * and audit events past {@code auditRetentionDays}. A library day whose entries are all due goes whole: its
- * partition is dropped, so nothing of it is left in the table or its indexes, and its data keys with it.
- * All of it happens in one transaction under a transaction-scoped advisory lock, with its destruction record,
- * so that several module instances firing at once neither fail nor count twice, and a crash leaves all or
- * nothing destroyed. Afterwards the partitions of the library's today and tomorrow are created ahead of the
- * first visit.
+ * and audit events past {@code auditRetentionDays}, in one transaction under a transaction-scoped advisory lock
+ * with its destruction record, so that several module instances firing at once neither fail nor count twice. A
+ * library day whose entries are all due goes whole by dropping its partition, unless another transaction holds
+ * the log: then its rows are deleted, which no ordinary reader or writer can block.
+ *
+ * <p>Then {@link PhysicalErasure} rewrites what still holds destroyed data or says more than a slot in its files,
+ * the partitions of the library's today and tomorrow are created ahead of the first visit, and the run is
+ * recorded ({@code GET /contact-tracing/retention/status}); a run that leaves anything due undestroyed is a WARN
+ * and a {@code retention.overdue} audit event.
  */
 public final class RetentionApi implements Feature {
   private static final Logger log = LogManager.getLogger(RetentionApi.class);
@@ -61,6 +67,8 @@ public final class RetentionApi implements Feature {
   private final DataKeyStore dataKeys;
   private final AccessAudit audit;
   private final Clock clock;
+  private final PhysicalErasure erasure;
+  private final RetentionRuns runs;
 
   public RetentionApi(Pool pool, TenantSettings settings, ContactLogStore contactLogs, DataKeyStore dataKeys,
       AccessAudit audit, Clock clock) {
@@ -70,17 +78,34 @@ public final class RetentionApi implements Feature {
     this.dataKeys = dataKeys;
     this.audit = audit;
     this.clock = clock;
+    this.erasure = new PhysicalErasure(pool, audit);
+    this.runs = new RetentionRuns(pool);
   }
 
   @Override
   public void routes(Api api) {
     api.post("/contact-tracing/retention/purge", this::purge);
+    api.get("/contact-tracing/retention/status", this::status);
   }
 
   private Future<Response> purge(RequestContext request) {
-    OffsetDateTime now = Timestamps.utc(clock.instant());
+    OffsetDateTime startedAt = Timestamps.utc(clock.instant());
     TenantId tenant = request.tenant();
-    return settings.get(tenant).compose(s -> pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
+    return settings.get(tenant).compose(s -> destroy(request, startedAt, s)
+        .compose(purged -> erasure.run(request, startedAt, s.today(clock), purged.keys() > 0)
+            .compose(erased -> createComingPartitions(tenant, s)
+                .compose(created -> remaining(tenant, startedAt, s))
+                .compose(left -> finish(request, s, startedAt, purged, erased, left)))));
+  }
+
+  /**
+   * Deletes what is due, in one transaction: rows that other transactions merely read or write are deleted
+   * whatever locks those hold on the log; only a whole day's partition needs the log to itself, and when another
+   * transaction holds it the day's rows are deleted instead.
+   */
+  private Future<Purged> destroy(RequestContext request, OffsetDateTime now, Settings s) {
+    TenantId tenant = request.tenant();
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
             .compose(locked -> conn.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute())
             // data_key before the log, in the order the partition creator takes them: no circular wait
             .compose(limited -> conn.query("LOCK TABLE " + tenant.table("data_key") + " IN ROW EXCLUSIVE MODE").execute())
@@ -92,19 +117,92 @@ public final class RetentionApi implements Feature {
                 // last: dropping a day's partition locks the whole log until the commit
                 .compose(rewrapped -> destroyWholeDays(conn, tenant, now, s, due.stream().filter(DueDay::whole).toList())
                 .compose(whole -> dataKeys.destroyUnused(conn, tenant, due.stream().map(DueDay::day).toList())
-                .compose(keys -> held(conn, tenant, now)
-                .map(held -> new Purged(single.plus(whole), keys, declines, auditEvents, held, rewrapped)))))))))
+                .map(keys -> new Purged(single.plus(whole), keys, declines, auditEvents, rewrapped))))))))
             .compose(purged -> purged.destroyedAnything()
                 ? audit.record(conn, request, AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
                     purged.toJson()).map(purged)
                 : Future.succeededFuture(purged)))
-        .compose(purged -> createComingPartitions(tenant, s).map(purged)))
         .onSuccess(purged -> {
           if (purged.destroyedAnything()) {
             log.info("Retention purge: {}", purged.toJson().encode());
           }
-        })
-        .map(purged -> Response.ok(purged.toJson()));
+        });
+  }
+
+  /** Records the run; one that left anything due undestroyed is a WARN and an audit event. */
+  private Future<Response> finish(RequestContext request, Settings s, OffsetDateTime startedAt, Purged purged,
+      PhysicalErasure.Erased erased, Remaining left) {
+    RetentionRuns.Run run = new RetentionRuns.Run(UUID.randomUUID(), startedAt, Timestamps.utc(clock.instant()),
+        purged.entries().count(), purged.keys(), purged.declines().count(), purged.auditEvents(), erased.counted(),
+        left.held(), left.overdue(), erased.pending(), erased.dataKeyPending());
+    JsonObject answer = purged.toJson().mergeIn(run.toJson()).put("contactLogsHeld", left.held())
+        .put("partitionsRewritten", erased.partitionsRewritten()).put("partitionsDropped", erased.partitionsDropped());
+    answer.remove("id");
+    answer.remove("startedAt");
+    answer.remove("finishedAt");
+    Future<Void> recorded = runs.record(request.tenant(), run, s.auditRetentionDays());
+    if (!run.incomplete()) {
+      return recorded.map(Response.ok(answer));
+    }
+    log.warn("Retention purge left due data: {} entries overdue, partitions of {} and {} still to be rewritten;"
+        + " another transaction holds them", left.overdue(), erased.pending(),
+        erased.dataKeyPending() ? "data_key" : "no data key");
+    JsonObject details = run.toJson();
+    details.remove("id");
+    return recorded.compose(done -> audit.record(pool, request, AuditAction.RETENTION_OVERDUE, left.overdue(),
+            Optional.empty(), details))
+        .map(Response.ok(answer));
+  }
+
+  /** The privacy officer's view: the last run, and what is due now. */
+  private Future<Response> status(RequestContext request) {
+    TenantId tenant = request.tenant();
+    OffsetDateTime now = Timestamps.utc(clock.instant());
+    return settings.get(tenant).compose(s -> Future.all(runs.latest(tenant, now.minusHours(24)),
+            remaining(tenant, now, s), pendingErasure(tenant))
+        .map(all -> {
+          RetentionRuns.Latest latest = all.resultAt(0);
+          Remaining left = all.resultAt(1);
+          JsonObject pending = all.resultAt(2);
+          JsonObject json = new JsonObject()
+              .put("runsInLast24Hours", latest.runsSince())
+              .put("stale", latest.run().map(run -> run.finishedAt().isBefore(now.minusHours(2))).orElse(true))
+              .put("contactLogsOverdue", left.overdue())
+              .put("contactLogsHeld", left.held())
+              .mergeIn(pending);
+          latest.run().ifPresent(run -> json.put("lastRun", run.toJson()));
+          return Response.ok(json);
+        }));
+  }
+
+  /** Entries past their destroyAfter now: those no disclosure holds are overdue. */
+  private Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
+    return pool.preparedQuery("SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
+            + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
+        .execute(Tuple.of(now, s.maxHoldDays()))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          int overdue = row.getLong("overdue").intValue();
+          return new Remaining(overdue, row.getLong("due").intValue() - overdue);
+        });
+  }
+
+  private record Remaining(int overdue, int held) {
+  }
+
+  private Future<JsonObject> pendingErasure(TenantId tenant) {
+    return pool.query("SELECT coalesce(array_agg(visit_day ORDER BY visit_day) FILTER (WHERE relation = 'contact_log'),"
+            + " '{}') AS days, bool_or(relation = 'data_key') AS keys FROM " + tenant.table("pending_erasure"))
+        .execute()
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          JsonArray days = new JsonArray();
+          for (LocalDate day : row.getArrayOfLocalDates("days")) {
+            days.add(day.toString());
+          }
+          return new JsonObject().put("erasurePending", days)
+              .put("dataKeyErasurePending", Boolean.TRUE.equals(row.getBoolean("keys")));
+        });
   }
 
   /**
@@ -136,14 +234,27 @@ public final class RetentionApi implements Feature {
         });
   }
 
-  /** The due and unheld entries of the given days, row by row. */
+  /**
+   * The due and unheld entries of the given days, row by row. An entry another transaction has locked (a
+   * correction not yet committed) is left for the next run and reported as overdue. The days are marked for the
+   * rewrite that removes the deleted rows from the partition's files.
+   */
   private Future<Destroyed> destroyRows(SqlConnection conn, TenantId tenant, OffsetDateTime now, Settings s,
       List<DueDay> days) {
     if (days.isEmpty()) {
       return Future.succeededFuture(Destroyed.NONE);
     }
-    return destroy(conn, tenant, "contact_log", now, s, " AND r.visit_day = ANY($3)",
-        Tuple.tuple().addArrayOfLocalDate(days.stream().map(DueDay::day).toArray(LocalDate[]::new)));
+    String entries = tenant.table("contact_log");
+    return conn.preparedQuery("WITH destroyed AS (DELETE FROM " + entries + " r WHERE r.visit_day = ANY($3)"
+            + " AND (r.id, r.visit_day) IN (SELECT r.id, r.visit_day FROM " + entries + " r WHERE r.visit_day = ANY($3)"
+            + " AND r.destroy_after <= $1 AND " + String.format(NOT_HELD, tenant.table("disclosure"))
+            + " FOR UPDATE OF r SKIP LOCKED) RETURNING r.visited_bucket, r.visit_day),"
+            + " marked AS (INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
+            + " SELECT DISTINCT 'contact_log', visit_day FROM destroyed ON CONFLICT DO NOTHING)"
+            + " SELECT count(*) AS n, min(visited_bucket) AS first, max(visited_bucket) AS last FROM destroyed")
+        .execute(Tuple.of(now, s.maxHoldDays()).addArrayOfLocalDate(days.stream().map(DueDay::day)
+            .toArray(LocalDate[]::new)))
+        .map(RetentionApi::destroyed);
   }
 
   /**
@@ -184,11 +295,13 @@ public final class RetentionApi implements Feature {
             + where + " AND " + String.format(NOT_HELD, tenant.table("disclosure")) + " RETURNING r.visited_bucket)"
             + " SELECT count(*) AS n, min(visited_bucket) AS first, max(visited_bucket) AS last FROM destroyed")
         .execute(parameters)
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new Destroyed(row.getLong("n").intValue(), Optional.ofNullable(row.getOffsetDateTime("first")),
-              Optional.ofNullable(row.getOffsetDateTime("last")));
-        });
+        .map(RetentionApi::destroyed);
+  }
+
+  private static Destroyed destroyed(RowSet<Row> rows) {
+    Row row = rows.iterator().next();
+    return new Destroyed(row.getLong("n").intValue(), Optional.ofNullable(row.getOffsetDateTime("first")),
+        Optional.ofNullable(row.getOffsetDateTime("last")));
   }
 
   /**
@@ -215,12 +328,6 @@ public final class RetentionApi implements Feature {
             .map(off -> deleted.rowCount()));
   }
 
-  private static Future<Integer> held(SqlConnection conn, TenantId tenant, OffsetDateTime now) {
-    return conn.preparedQuery("SELECT count(*) FROM " + tenant.table("contact_log") + " WHERE destroy_after <= $1")
-        .execute(Tuple.of(now))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
-  }
-
   private record Destroyed(int count, Optional<OffsetDateTime> first, Optional<OffsetDateTime> last) {
     static final Destroyed NONE = new Destroyed(0, Optional.empty(), Optional.empty());
 
@@ -242,7 +349,7 @@ public final class RetentionApi implements Feature {
   }
 
 
-  private record Purged(Destroyed entries, int keys, Destroyed declines, int auditEvents, int held, int rewrapped) {
+  private record Purged(Destroyed entries, int keys, Destroyed declines, int auditEvents, int rewrapped) {
     boolean destroyedAnything() {
       return total() > 0 || keys > 0;
     }
@@ -257,7 +364,6 @@ public final class RetentionApi implements Feature {
           .put("dataKeysDestroyed", keys)
           .put("declineCountsDestroyed", declines.count())
           .put("auditEventsDestroyed", auditEvents)
-          .put("contactLogsHeld", held)
           .put("dataKeysRewrapped", rewrapped);
       Destroyed all = entries.plus(declines);
       all.first().ifPresent(first -> json.put("periodFrom", Timestamps.format(first.toInstant())));

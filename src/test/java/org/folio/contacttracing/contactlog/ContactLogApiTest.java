@@ -221,11 +221,13 @@ class ContactLogApiTest {
     post(visit().put("email", "x@y.org")).then().statusCode(422);
 
     Response events = module.as(TENANT, STAFF).get("/contact-tracing/audit-events?limit=100");
-    events.then().statusCode(200).body("totalRecords", equalTo(5));
+    // recording a visit is not an event of its own: it would tie the entry to the moment and the desk's staff
+    // member; the purge counts recorded entries per slot instead (retention/SlotOnlyTest)
+    events.then().statusCode(200).body("totalRecords", equalTo(4));
     assertThat(events.jsonPath().getList("auditEvents.action", String.class)).containsExactly(
-        "contact-log.delete", "contact-log.update", "contact-log.read", "contact-log.read", "contact-log.create");
+        "contact-log.delete", "contact-log.update", "contact-log.read", "contact-log.read");
     assertThat(events.jsonPath().getList("auditEvents.userId", String.class)).containsOnly(STAFF.toString());
-    assertThat(events.jsonPath().getList("auditEvents.recordCount", Integer.class)).containsExactly(1, 1, 1, 1, 1);
+    assertThat(events.jsonPath().getList("auditEvents.recordCount", Integer.class)).containsExactly(1, 1, 1, 1);
     assertThat(events.jsonPath().getList("auditEvents.requestId", String.class))
         .containsOnly("123456/contact-tracing");
     assertThat(events.asString()).doesNotContain("Ada").doesNotContain("555 0100");

@@ -70,7 +70,8 @@ class VisitMemoTest {
   }
 
   private static long created() throws SQLException {
-    return count("SELECT count(*) FROM " + SCHEMA + ".audit_event WHERE action = 'contact-log.create'");
+    // recording writes no audit event of its own (the purge counts entries per slot), so any event is one too many
+    return count("SELECT count(*) FROM " + SCHEMA + ".audit_event");
   }
 
   @Test

@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
+import org.folio.contacttracing.support.DataFiles;
 import org.folio.contacttracing.support.Mandates;
 import org.folio.contacttracing.support.ModuleUnderTest;
 import org.folio.contacttracing.support.TestPostgres;
@@ -131,22 +131,7 @@ class EncryptionAtRestTest {
   }
 
   private static List<Path> filesContaining(Path root, List<String> secrets) throws IOException {
-    List<byte[]> needles = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-    List<Path> hits = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        byte[] content;
-        try {
-          content = Files.readAllBytes(file);
-        } catch (IOException e) {
-          continue; // a file PostgreSQL removed while we walked
-        }
-        if (needles.stream().anyMatch(needle -> indexOf(content, needle) >= 0)) {
-          hits.add(file);
-        }
-      }
-    }
-    return hits;
+    return DataFiles.containing(root, secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList(), true);
   }
 
   /**
@@ -172,15 +157,6 @@ class EncryptionAtRestTest {
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return DataFiles.indexOf(haystack, needle);
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
-import org.folio.contacttracing.platform.db.Statement;
 import org.folio.contacttracing.platform.http.RequestContext;
 
 /**
@@ -23,17 +22,6 @@ public interface AccessAudit {
    */
   Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details);
-
-  /**
-   * Runs a data-modifying statement and reports it in the same statement, so the change and its record stand or
-   * fall together without a transaction, in one round trip. The change may find its conditions no longer met
-   * and do nothing; the event is then not recorded either.
-   *
-   * @param change an INSERT, UPDATE or DELETE that returns one row when it did its work, none otherwise
-   * @return whether the change took place
-   */
-  Future<Boolean> recordIfChanged(SqlClient client, Statement change, RequestContext request, AuditAction action,
-      int recordCount, Optional<UUID> target, JsonObject details);
 
   /** Reports one action on its own connection; for reads, before their data is answered. */
   Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target);

@@ -15,7 +15,8 @@ public enum AuditAction {
   DISCLOSURE_APPROVE("disclosure.approve"),
   DISCLOSURE_DENY("disclosure.deny"),
   DISCLOSURE_RELEASE("disclosure.release"),
-  RETENTION_PURGE("retention.purge");
+  RETENTION_PURGE("retention.purge"),
+  RETENTION_OVERDUE("retention.overdue");
 
   private final String code;
 
