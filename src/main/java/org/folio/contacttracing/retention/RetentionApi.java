@@ -159,7 +159,7 @@ public final class RetentionApi implements Feature {
     TenantId tenant = request.tenant();
     OffsetDateTime now = Timestamps.utc(clock.instant());
     return settings.get(tenant).compose(s -> Future.all(runs.latest(tenant, now.minusHours(24)),
-            remaining(tenant, now, s), pendingErasure(tenant))
+            remaining(tenant, now, s), pendingErasure(tenant, now))
         .map(all -> {
           RetentionRuns.Latest latest = all.resultAt(0);
           Remaining left = all.resultAt(1);
@@ -190,18 +190,26 @@ public final class RetentionApi implements Feature {
   private record Remaining(int overdue, int held) {
   }
 
-  private Future<JsonObject> pendingErasure(TenantId tenant) {
-    return pool.query("SELECT coalesce(array_agg(visit_day ORDER BY visit_day) FILTER (WHERE relation = 'contact_log'),"
-            + " '{}') AS days, bool_or(relation = 'data_key') AS keys FROM " + tenant.table("pending_erasure"))
-        .execute()
+  /**
+   * Days whose partition's files still hold deleted entries, or entries of ended slots in the order and under the
+   * transaction ids their writers gave them; whether data_key's files still hold a destroyed key or a key under
+   * its writer's transaction id.
+   */
+  private Future<JsonObject> pendingErasure(TenantId tenant, OffsetDateTime now) {
+    return pool.preparedQuery("SELECT coalesce((SELECT array_agg(visit_day ORDER BY visit_day) FROM (SELECT visit_day"
+            + " FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log' UNION SELECT visit_day FROM "
+            + tenant.table("contact_log") + " WHERE NOT counted"
+            + " AND visited_bucket + make_interval(mins => bucket_minutes) <= $1) days), '{}') AS days,"
+            + " EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure") + " WHERE relation = 'data_key')"
+            + " OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled) AS keys")
+        .execute(Tuple.of(now))
         .map(rows -> {
           Row row = rows.iterator().next();
           JsonArray days = new JsonArray();
           for (LocalDate day : row.getArrayOfLocalDates("days")) {
             days.add(day.toString());
           }
-          return new JsonObject().put("erasurePending", days)
-              .put("dataKeyErasurePending", Boolean.TRUE.equals(row.getBoolean("keys")));
+          return new JsonObject().put("erasurePending", days).put("dataKeyErasurePending", row.getBoolean("keys"));
         });
   }
 
