@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.folio.contacttracing.platform.config.DatabaseSettings;
+import org.folio.contacttracing.platform.crypto.SecretDirectory;
 import org.folio.contacttracing.platform.db.EmbeddedPostgres;
 import org.folio.contacttracing.support.Http;
 import org.folio.contacttracing.support.Http.Reply;
@@ -74,6 +75,9 @@ class DatabaseOutageTest {
       postgres.close();
     }
     deleteRecursively(dataDirectory);
+    if (dataDirectory != null) {
+      deleteRecursively(SecretDirectory.beside(dataDirectory).path());
+    }
   }
 
   private static Connection connect() throws Exception {

@@ -83,7 +83,7 @@ class ModuleConfigTest {
   @Test
   void theEmbeddedDatabaseGetsAKekFileOutsideItsDataDirectoryOnce() throws Exception {
     var first = ModuleConfig.from(List.of(), Map.of(), props());
-    java.nio.file.Path kek = home.resolve(".mod-contact-tracing/kek");
+    java.nio.file.Path kek = home.resolve(".mod-contact-tracing/pgdata.keys/kek");
     assertThat(kek).exists();
     assertThat(kek.startsWith(first.embeddedDataDirectory())).isFalse();
     assertThat(java.nio.file.Files.getPosixFilePermissions(kek))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.folio.contacttracing.platform.crypto.KeyEncryptionKeys;
+import org.folio.contacttracing.platform.crypto.SecretDirectory;
 
 /**
  * Everything the module is started with. Built once by {@code Main} from the command line and the
@@ -43,16 +44,15 @@ public record ModuleConfig(
     }
     Optional<DatabaseSettings> database = DatabaseSettings.fromEnvironment(env);
     Path embeddedDirectory = embeddedDataDirectory(env, systemProperties);
-    // with the embedded development database a KEK file is kept beside, never inside, its data directory
-    Optional<Path> generatedKek = database.isPresent()
+    Optional<SecretDirectory> development = database.isPresent()
         ? Optional.empty()
-        : Optional.of(embeddedDirectory.toAbsolutePath().getParent().resolve("kek"));
+        : Optional.of(SecretDirectory.beside(embeddedDirectory));
     return new ModuleConfig(
         parsePort(port),
         database,
         embeddedDirectory,
         Clock.systemUTC(),
-        KeyEncryptionKeys.fromEnvironment(env, generatedKek));
+        KeyEncryptionKeys.fromEnvironment(env, development));
   }
 
   static Path embeddedDataDirectory(Map<String, String> env, Map<String, String> systemProperties) {
