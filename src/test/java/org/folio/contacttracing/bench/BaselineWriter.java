@@ -40,8 +40,8 @@ final class BaselineWriter {
   }
 
   /**
-   * The entry and the audit event the module must write with it, in one statement as the module does: the
-   * least any implementation of the API can cost in PostgreSQL, for reference.
+   * The entry and the per-entry audit event that versions before V7 wrote with it, in one statement: for
+   * reference, to compare with runs of those versions (the module now writes the entry alone).
    */
   Future<Boolean> writeAudited() {
     return write(true);

@@ -20,7 +20,7 @@ import org.folio.contacttracing.platform.tenant.TenantId;
  * Write path: {@code POST /contact-tracing/contact-logs} against the baseline of one direct sealed insert, at
  * several concurrencies, interleaved (baseline, audited baseline, module, three rounds, each writer in each place of
  * the order once) so all see the same noise.
- * The audited baseline also writes the audit event the API requires with each entry, for reference; the
+ * The audited baseline also writes the per-entry audit event that versions before V7 wrote, for reference; the
  * targets are measured against the strict baseline.
  */
 final class WriteScenario {
