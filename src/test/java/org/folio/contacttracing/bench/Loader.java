@@ -178,9 +178,11 @@ final class Loader {
     }
 
     Future<Void> insert(Pool pool, TenantId tenant) {
+      // history as the hourly purge leaves it: counted, so that a purge scenario measures destruction, not the
+      // settling of a million entries recorded at once
       return pool.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + ContactRows.COLUMNS
-              + ") SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::timestamptz[], $6::int[],"
-              + " $7::timestamptz[], $8::bytea[])")
+              + ", counted) SELECT *, true FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[],"
+              + " $5::timestamptz[], $6::int[], $7::timestamptz[], $8::bytea[])")
           .execute(Tuple.from(new Object[] {ids, mandates, locations, days, buckets, minutes, destroyAfter, sealed}))
           .mapEmpty();
     }
