@@ -75,9 +75,14 @@ public final class DisclosureApi implements Feature {
     if (!to.isAfter(from)) {
       throw new ValidationException("invalid_period", "to", "to must be after from");
     }
+    Instant now = clock.instant();
+    // tracing looks back at who was exposed; a window reaching into the future would, once approved, release
+    // whoever visits later, again at every release: surveillance
+    if (to.isAfter(now.plus(Timestamps.CLOCK_SKEW))) {
+      throw new ValidationException("window_in_future", "to", "to must not lie after the moment of the request");
+    }
     JsonObject recipient = body.getJsonObject("recipient");
     boolean publicHealth = Disclosure.PUBLIC_HEALTH_AGENCY.equals(recipient.getString("type"));
-    Instant now = clock.instant();
     Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
         publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
         new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),

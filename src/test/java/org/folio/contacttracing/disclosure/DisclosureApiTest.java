@@ -211,6 +211,29 @@ class DisclosureApiTest {
   }
 
   @Test
+  void aWindowMayNotReachPastTheMomentOfTheRequest() throws Exception {
+    // the clock stands at 12:00; a window into the future would release, again and again, whoever visits later
+    for (String to : List.of("2026-05-04T12:01:01Z", "2026-05-05T11:00:00Z", "2026-05-04T14:30:00+02:00")) {
+      post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", to))
+          .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"))
+          .body("errors[0].parameters[0].key", equalTo("to"));
+    }
+    post(REQUESTER, request("public-health-agency", "2026-05-04T12:30:00Z", "2026-05-06T00:00:00Z"))
+        .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"));
+    post(REQUESTER, request("law-enforcement", "2026-05-04T09:00:00Z", "2026-05-04T13:00:00Z"))
+        .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"));
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".disclosure")).isZero();
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".audit_event")).isZero();
+
+    // up to the moment of the request, with a minute for a staff computer's clock
+    post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", "2026-05-04T12:00:00Z"))
+        .then().statusCode(201);
+    post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", "2026-05-04T12:01:00Z"))
+        .then().statusCode(201);
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".disclosure")).isEqualTo(2);
+  }
+
+  @Test
   void deniedRequestsAreNeverReleasedAndApprovalsExpire() {
     String denied = pending();
     decide(DECIDER, denied, "deny").then().statusCode(200).body("status", equalTo("denied"))
