@@ -108,7 +108,11 @@ class ContractTest {
     assertThat(md.getString("id")).matches("mod-contact-tracing-\\d+\\.\\d+\\.\\d+.*");
     assertThat(md.fieldNames()).isSubsetOf("id", "name", "replaces", "tags", "requires", "provides", "optional",
         "filters", "permissionSets", "env", "metadata", "uiDescriptor", "launchDescriptor");
-    assertThat(md.getJsonArray("requires")).isEmpty();
+    // only authtoken, so that the module cannot be enabled where nobody checks tokens and permissions; 2.0 is met
+    // by mod-authtoken (2.1) and by Eureka's mod-login-keycloak (2.0)
+    assertThat(md.getJsonArray("requires")).containsExactly(
+        new JsonObject().put("id", "authtoken").put("version", "2.0"));
+    assertThat(md.containsKey("optional")).isFalse();
 
     List<String> defined = new ArrayList<>();
     JsonArray sets = md.getJsonArray("permissionSets");
