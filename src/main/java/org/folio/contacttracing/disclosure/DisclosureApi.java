@@ -54,21 +54,16 @@ public final class DisclosureApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.post("/contact-tracing/disclosures", "disclosureRequest.json", this::request);
+    // every step is accountable to a named staff member
+    api.post("/contact-tracing/disclosures", "disclosureRequest.json", Api.accountable(this::request));
     api.get("/contact-tracing/disclosures", this::list);
     api.get("/contact-tracing/disclosures/{id}", this::get);
-    api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", this::decide);
-    api.get("/contact-tracing/disclosures/{id}/contact-logs", this::release);
-  }
-
-  /** Every disclosure step is accountable to a named staff member. */
-  private static UUID staffMember(RequestContext request) {
-    return request.userId().orElseThrow(() -> new ValidationException("user_required", "X-Okapi-User-Id",
-        "A disclosure step needs a logged-in staff member (X-Okapi-User-Id)"));
+    api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", Api.accountable(this::decide));
+    api.get("/contact-tracing/disclosures/{id}/contact-logs", Api.accountable(this::release));
   }
 
   private Future<Response> request(RequestContext request) {
-    UUID requester = staffMember(request);
+    UUID requester = request.staffMember();
     JsonObject body = request.body();
     Instant from = Timestamps.parse(body.getString("from"), "from");
     Instant to = Timestamps.parse(body.getString("to"), "to");
@@ -129,7 +124,7 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> decide(RequestContext request) {
     UUID id = request.pathId("id");
-    UUID decider = staffMember(request);
+    UUID decider = request.staffMember();
     JsonObject body = request.body();
     String decision = body.getString("decision");
     Instant now = clock.instant();
@@ -165,7 +160,7 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> release(RequestContext request) {
     UUID id = request.pathId("id");
-    UUID releaser = staffMember(request);
+    UUID releaser = request.staffMember();
     boolean csv = request.accepts("text/csv");
     Instant now = clock.instant();
     return store.pool().withTransaction(conn -> found(conn, request, id)

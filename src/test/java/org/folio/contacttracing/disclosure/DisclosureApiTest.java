@@ -373,9 +373,9 @@ class DisclosureApiTest {
         .hasMessageContaining("append-only");
     assertThat(count("SELECT count(*) FROM " + SCHEMA + ".audit_event")).isEqualTo(1);
 
-    module.as(TENANT, REQUESTER).body("{\"auditRetentionDays\":30}").put("/contact-tracing/settings")
+    module.as(TENANT, REQUESTER).body("{\"auditRetentionDays\":500}").put("/contact-tracing/settings")
         .then().statusCode(204);
-    module.clock().advance(Duration.ofDays(31));
+    module.clock().advance(Duration.ofDays(501));
     purge().then().statusCode(200).body("auditEventsDestroyed", equalTo(2));
     // what is left is the record of that destruction
     module.as(TENANT, REQUESTER).get("/contact-tracing/audit-events").then().body("totalRecords", equalTo(1))
