@@ -31,7 +31,8 @@ class DisclosureApiTest {
   private static final Instant DAY = Instant.parse("2026-05-04T12:00:00Z");
   private static final List<String> HOSTILE_NAMES = List.of("=HYPERLINK(\"http://evil.example\",\"click\")",
       "+1+1", "@SUM(A1:A9)", "-2+3", "\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine",
-      "\rCarriage");
+      "\rCarriage", "\uFF1D1+1", " =1+1", "\u00A0+1+1", "\u200B=1+1", "\uFEFF@SUM(A1)", "\n-1+1", "\u2028=1+1",
+      " Leading Space");
   private static ModuleUnderTest module;
 
   @BeforeAll
@@ -260,7 +261,7 @@ class DisclosureApiTest {
   void csvReleaseNeutralisesEveryCellASpreadsheetWouldRun() {
     int minute = 0;
     for (String name : HOSTILE_NAMES) {
-      visit("desk", name, "2026-05-04T09:" + String.format("%02d", minute++ * 5) + ":00Z");
+      visit("desk", name, Instant.parse("2026-05-04T09:00:00Z").plus(Duration.ofMinutes(5L * minute++)).toString());
     }
     String id = pending();
     decide(DECIDER, id, "approve").then().statusCode(200);
@@ -274,7 +275,10 @@ class DisclosureApiTest {
     assertThat(rows).hasSize(HOSTILE_NAMES.size() + 1);
     List<String> names = rows.subList(1, rows.size()).stream().map(row -> row.get(3)).toList();
     assertThat(names).containsExactlyInAnyOrder("'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1+1", "'@SUM(A1:A9)",
-        "'-2+3", "'\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine", "'\rCarriage");
+        "'-2+3", "'\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine", "'\rCarriage",
+        // what a spreadsheet may run after skipping white space and invisible characters, or after NFKC
+        "'\uFF1D1+1", "' =1+1", "'\u00A0+1+1", "'\u200B=1+1", "'\uFEFF@SUM(A1)", "'\n-1+1", "'\u2028=1+1",
+        " Leading Space");
     for (List<String> row : rows) {
       assertThat(row).hasSize(7);
       for (String cell : row) {
