@@ -159,7 +159,8 @@ class ConformanceCheckTest {
     List<Object> containers = new ArrayList<>();
     collect(root, containers);
     Object container = containers.get(random.nextInt(containers.size()));
-    Object value = edgeValues.get(random.nextInt(edgeValues.size()));
+    // a copy: an edge value that is a list or an object, shared, could end up inside itself
+    Object value = copy(edgeValues.get(random.nextInt(edgeValues.size())));
     if (container instanceof Map<?, ?> map) {
       Map<String, Object> object = (Map<String, Object>) map;
       List<String> keys = new ArrayList<>(object.keySet());
@@ -182,6 +183,20 @@ class ConformanceCheckTest {
         list.set(random.nextInt(list.size()), value);
       }
     }
+  }
+
+  private static Object copy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put(key, copy(item)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(item -> copy.add(copy(item)));
+      return copy;
+    }
+    return value;
   }
 
   private static void collect(Object node, List<Object> containers) {
