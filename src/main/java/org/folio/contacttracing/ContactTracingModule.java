@@ -157,6 +157,11 @@ public final class ContactTracingModule {
     return api.declared();
   }
 
+  /** Those of {@link #routes} that need a named staff member ({@code X-Okapi-User-Id}), for the contract test. */
+  public List<String> accountableRoutes() {
+    return api.accountable();
+  }
+
   /**
    * Stops taking requests, lets requests in flight finish within {@code grace}, closes the pool, then stops
    * Vert.x and the embedded PostgreSQL if this module started it.

@@ -54,30 +54,30 @@ public final class DisclosureApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.post("/contact-tracing/disclosures", "disclosureRequest.json", this::request);
+    // every step is accountable to a named staff member
+    api.post("/contact-tracing/disclosures", "disclosureRequest.json", Api.accountable(this::request));
     api.get("/contact-tracing/disclosures", this::list);
     api.get("/contact-tracing/disclosures/{id}", this::get);
-    api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", this::decide);
-    api.get("/contact-tracing/disclosures/{id}/contact-logs", this::release);
-  }
-
-  /** Every disclosure step is accountable to a named staff member. */
-  private static UUID staffMember(RequestContext request) {
-    return request.userId().orElseThrow(() -> new ValidationException("user_required", "X-Okapi-User-Id",
-        "A disclosure step needs a logged-in staff member (X-Okapi-User-Id)"));
+    api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", Api.accountable(this::decide));
+    api.get("/contact-tracing/disclosures/{id}/contact-logs", Api.accountable(this::release));
   }
 
   private Future<Response> request(RequestContext request) {
-    UUID requester = staffMember(request);
+    UUID requester = request.staffMember();
     JsonObject body = request.body();
     Instant from = Timestamps.parse(body.getString("from"), "from");
     Instant to = Timestamps.parse(body.getString("to"), "to");
     if (!to.isAfter(from)) {
       throw new ValidationException("invalid_period", "to", "to must be after from");
     }
+    Instant now = clock.instant();
+    // tracing looks back at who was exposed; a window reaching into the future would, once approved, release
+    // whoever visits later, again at every release: surveillance
+    if (to.isAfter(now.plus(Timestamps.CLOCK_SKEW))) {
+      throw new ValidationException("window_in_future", "to", "to must not lie after the moment of the request");
+    }
     JsonObject recipient = body.getJsonObject("recipient");
     boolean publicHealth = Disclosure.PUBLIC_HEALTH_AGENCY.equals(recipient.getString("type"));
-    Instant now = clock.instant();
     Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
         publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
         new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),
@@ -124,7 +124,7 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> decide(RequestContext request) {
     UUID id = request.pathId("id");
-    UUID decider = staffMember(request);
+    UUID decider = request.staffMember();
     JsonObject body = request.body();
     String decision = body.getString("decision");
     Instant now = clock.instant();
@@ -160,7 +160,7 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> release(RequestContext request) {
     UUID id = request.pathId("id");
-    UUID releaser = staffMember(request);
+    UUID releaser = request.staffMember();
     boolean csv = request.accepts("text/csv");
     Instant now = clock.instant();
     return store.pool().withTransaction(conn -> found(conn, request, id)

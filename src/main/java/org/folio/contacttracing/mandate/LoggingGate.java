@@ -3,7 +3,6 @@ package org.folio.contacttracing.mandate;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,9 +18,6 @@ import org.folio.contacttracing.settings.TenantSettings;
  * force, never in the future, and never so far back that the record would already be due for destruction.
  */
 public final class LoggingGate {
-  /** Desk computers' clocks drift; a visit up to this far ahead of the server's clock counts as now. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-
   private final MandateLookup mandates;
   private final TenantSettings settings;
   private final Clock clock;
@@ -78,7 +74,7 @@ public final class LoggingGate {
   public Admission decide(String location, Instant at, ZoneId zone, int granularityMinutes,
       List<Mandate> candidates) {
     Instant now = clock.instant();
-    if (at.isAfter(now.plus(CLOCK_SKEW))) {
+    if (at.isAfter(now.plus(Timestamps.CLOCK_SKEW))) {
       throw new ValidationException("invalid_value", "visitedAt", "visitedAt must not lie in the future");
     }
     TimeBucket bucket = TimeBucket.of(at, zone, granularityMinutes);

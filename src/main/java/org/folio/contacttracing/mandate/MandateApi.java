@@ -38,10 +38,10 @@ public final class MandateApi implements Feature {
   @Override
   public void routes(Api api) {
     api.get("/contact-tracing/mandates", this::list);
-    api.post("/contact-tracing/mandates", "mandate.json", this::create);
+    api.post("/contact-tracing/mandates", "mandate.json", Api.accountable(this::create));
     api.get("/contact-tracing/mandates/{id}", this::get);
-    api.put("/contact-tracing/mandates/{id}", "mandate.json", this::replace);
-    api.delete("/contact-tracing/mandates/{id}", this::delete);
+    api.put("/contact-tracing/mandates/{id}", "mandate.json", Api.accountable(this::replace));
+    api.delete("/contact-tracing/mandates/{id}", Api.accountable(this::delete));
   }
 
   private Future<LocalDate> today(RequestContext request) {

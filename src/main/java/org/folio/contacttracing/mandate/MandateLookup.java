@@ -20,6 +20,6 @@ public interface MandateLookup {
    */
   Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at);
 
-  /** The mandate in force on the day for all of the library's locations, if any. */
-  Future<Optional<Mandate>> findInForceEverywhere(TenantId tenant, LocalDate day);
+  /** Every mandate in force on the day, whatever locations it covers, newest first. */
+  Future<List<Mandate>> findAllInForce(TenantId tenant, LocalDate day);
 }

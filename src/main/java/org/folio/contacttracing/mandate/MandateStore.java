@@ -99,12 +99,12 @@ public final class MandateStore implements MandateLookup {
   }
 
   @Override
-  public Future<Optional<Mandate>> findInForceEverywhere(TenantId tenant, LocalDate day) {
+  public Future<List<Mandate>> findAllInForce(TenantId tenant, LocalDate day) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
             + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
-            + " AND cardinality(locations) = 0 LIMIT 1")
+            + " ORDER BY effective_from DESC, id")
         .execute(Tuple.of(day))
-        .map(rows -> map(rows).stream().findFirst());
+        .map(MandateStore::map);
   }
 
   /**

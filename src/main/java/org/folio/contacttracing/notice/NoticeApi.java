@@ -34,10 +34,11 @@ public final class NoticeApi implements Feature {
     boolean html = request.accepts("text/html");
     return settings.get(request.tenant()).compose(s -> {
       LocalDate today = s.today(clock);
+      // without a location, every mandate in force today, so that a branch's logging is never denied
       return (location.isPresent()
-          ? mandates.findInForce(request.tenant(), location.get(), today)
-          : mandates.findInForceEverywhere(request.tenant(), today))
-          .map(mandate -> new Notice(location, today, mandate));
+          ? mandates.findInForce(request.tenant(), location.get(), today).map(mandate -> mandate.stream().toList())
+          : mandates.findAllInForce(request.tenant(), today))
+          .map(inForce -> new Notice(location, today, inForce));
     }).map(notice -> html
         ? Response.of(200, "text/html; charset=utf-8", notice.toHtml())
         : Response.ok(notice.toJson()));

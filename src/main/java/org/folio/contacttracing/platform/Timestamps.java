@@ -1,5 +1,6 @@
 package org.folio.contacttracing.platform;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +10,12 @@ import org.folio.contacttracing.platform.http.ValidationException;
 
 /** Timestamps travel as ISO-8601 with an offset, written in UTC with milliseconds as FOLIO does. */
 public final class Timestamps {
+  /**
+   * Staff computers' clocks drift: a moment up to this far ahead of the server's clock counts as now, for a
+   * visit's {@code visitedAt} as for the end of a disclosure window.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
   private Timestamps() {

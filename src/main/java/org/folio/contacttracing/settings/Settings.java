@@ -24,16 +24,48 @@ public record Settings(
 
   public static final Settings DEFAULTS = new Settings(ZoneId.of("UTC"), 15, 31, 72, 14, 400, Optional.empty());
 
-  /** A PUT body (already checked against settings.json); absent fields take their defaults. */
+  /** The longest retention a mandate may set, in days after the day of the visit (mandate.json). */
+  static final int LONGEST_RETENTION_DAYS = 366;
+  /**
+   * A pending request holds entries without any second person's approval, so a hold may last no longer than a
+   * decision and a release window need (releaseHours is at most 720, 30 days): it never becomes a second
+   * retention period.
+   */
+  public static final int MAX_HOLD_DAYS = 31;
+  /**
+   * The audit of every entry outlives the entry, so no one can destroy the record of what was done with it: an
+   * entry lives at most {@value #LONGEST_RETENTION_DAYS} days, plus its visit day, plus {@value #MAX_HOLD_DAYS}
+   * days of hold (398 days, and up to an hour until the purge runs); 400 leaves a margin and is the default.
+   * It also keeps the record of a change of this setting for 400 days.
+   */
+  public static final int MIN_AUDIT_RETENTION_DAYS = 400;
+  public static final int MAX_AUDIT_RETENTION_DAYS = 3660;
+
+  /**
+   * A PUT body (already checked against settings.json, whose bounds these repeat and V8__settings_bounds.sql
+   * enforces in the database); absent fields take their defaults.
+   *
+   * @throws ValidationException {@code invalid_value} for a value out of bounds
+   */
   public static Settings fromJson(JsonObject json) {
     return new Settings(
         zone(json.getString("timeZone", DEFAULTS.timeZone.getId())),
         json.getInteger("timeGranularityMinutes", DEFAULTS.timeGranularityMinutes),
-        json.getInteger("maxDisclosureWindowDays", DEFAULTS.maxDisclosureWindowDays),
-        json.getInteger("releaseHours", DEFAULTS.releaseHours),
-        json.getInteger("maxHoldDays", DEFAULTS.maxHoldDays),
-        json.getInteger("auditRetentionDays", DEFAULTS.auditRetentionDays),
+        within(json, "maxDisclosureWindowDays", DEFAULTS.maxDisclosureWindowDays, 1, 366, ""),
+        within(json, "releaseHours", DEFAULTS.releaseHours, 1, 720, ""),
+        within(json, "maxHoldDays", DEFAULTS.maxHoldDays, 0, MAX_HOLD_DAYS,
+            ": a hold, which no second person approves, must not become a second retention period"),
+        within(json, "auditRetentionDays", DEFAULTS.auditRetentionDays, MIN_AUDIT_RETENTION_DAYS,
+            MAX_AUDIT_RETENTION_DAYS, ": the audit of every entry must outlive the entry"),
         Optional.empty());
+  }
+
+  private static int within(JsonObject json, String field, int fallback, int min, int max, String why) {
+    int value = json.getInteger(field, fallback);
+    if (value < min || value > max) {
+      throw new ValidationException("invalid_value", field, field + " must be from " + min + " to " + max + why);
+    }
+    return value;
   }
 
   /** Only region zones from the IANA database, such as {@code Europe/Berlin} or {@code UTC}. */

@@ -26,7 +26,7 @@ public final class SettingsApi implements Feature {
   @Override
   public void routes(Api api) {
     api.get("/contact-tracing/settings", this::get);
-    api.put("/contact-tracing/settings", "settings.json", this::put);
+    api.put("/contact-tracing/settings", "settings.json", Api.accountable(this::put));
   }
 
   private Future<Response> get(RequestContext request) {

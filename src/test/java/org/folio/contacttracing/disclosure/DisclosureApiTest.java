@@ -31,7 +31,8 @@ class DisclosureApiTest {
   private static final Instant DAY = Instant.parse("2026-05-04T12:00:00Z");
   private static final List<String> HOSTILE_NAMES = List.of("=HYPERLINK(\"http://evil.example\",\"click\")",
       "+1+1", "@SUM(A1:A9)", "-2+3", "\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine",
-      "\rCarriage");
+      "\rCarriage", "\uFF1D1+1", " =1+1", "\u00A0+1+1", "\u200B=1+1", "\uFEFF@SUM(A1)", "\n-1+1", "\u2028=1+1",
+      " Leading Space");
   private static ModuleUnderTest module;
 
   @BeforeAll
@@ -210,6 +211,29 @@ class DisclosureApiTest {
   }
 
   @Test
+  void aWindowMayNotReachPastTheMomentOfTheRequest() throws Exception {
+    // the clock stands at 12:00; a window into the future would release, again and again, whoever visits later
+    for (String to : List.of("2026-05-04T12:01:01Z", "2026-05-05T11:00:00Z", "2026-05-04T14:30:00+02:00")) {
+      post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", to))
+          .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"))
+          .body("errors[0].parameters[0].key", equalTo("to"));
+    }
+    post(REQUESTER, request("public-health-agency", "2026-05-04T12:30:00Z", "2026-05-06T00:00:00Z"))
+        .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"));
+    post(REQUESTER, request("law-enforcement", "2026-05-04T09:00:00Z", "2026-05-04T13:00:00Z"))
+        .then().statusCode(422).body("errors[0].code", equalTo("window_in_future"));
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".disclosure")).isZero();
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".audit_event")).isZero();
+
+    // up to the moment of the request, with a minute for a staff computer's clock
+    post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", "2026-05-04T12:00:00Z"))
+        .then().statusCode(201);
+    post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", "2026-05-04T12:01:00Z"))
+        .then().statusCode(201);
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".disclosure")).isEqualTo(2);
+  }
+
+  @Test
   void deniedRequestsAreNeverReleasedAndApprovalsExpire() {
     String denied = pending();
     decide(DECIDER, denied, "deny").then().statusCode(200).body("status", equalTo("denied"))
@@ -236,7 +260,7 @@ class DisclosureApiTest {
   void csvReleaseNeutralisesEveryCellASpreadsheetWouldRun() {
     int minute = 0;
     for (String name : HOSTILE_NAMES) {
-      visit("desk", name, "2026-05-04T09:" + String.format("%02d", minute++ * 5) + ":00Z");
+      visit("desk", name, Instant.parse("2026-05-04T09:00:00Z").plus(Duration.ofMinutes(5L * minute++)).toString());
     }
     String id = pending();
     decide(DECIDER, id, "approve").then().statusCode(200);
@@ -250,7 +274,10 @@ class DisclosureApiTest {
     assertThat(rows).hasSize(HOSTILE_NAMES.size() + 1);
     List<String> names = rows.subList(1, rows.size()).stream().map(row -> row.get(3)).toList();
     assertThat(names).containsExactlyInAnyOrder("'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1+1", "'@SUM(A1:A9)",
-        "'-2+3", "'\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine", "'\rCarriage");
+        "'-2+3", "'\tTabbed Name", "Quote \"Me\" Smith", "Comma, Person", "New\nLine", "'\rCarriage",
+        // what a spreadsheet may run after skipping white space and invisible characters, or after NFKC
+        "'\uFF1D1+1", "' =1+1", "'\u00A0+1+1", "'\u200B=1+1", "'\uFEFF@SUM(A1)", "'\n-1+1", "'\u2028=1+1",
+        " Leading Space");
     for (List<String> row : rows) {
       assertThat(row).hasSize(7);
       for (String cell : row) {
@@ -349,9 +376,9 @@ class DisclosureApiTest {
         .hasMessageContaining("append-only");
     assertThat(count("SELECT count(*) FROM " + SCHEMA + ".audit_event")).isEqualTo(1);
 
-    module.as(TENANT, REQUESTER).body("{\"auditRetentionDays\":30}").put("/contact-tracing/settings")
+    module.as(TENANT, REQUESTER).body("{\"auditRetentionDays\":500}").put("/contact-tracing/settings")
         .then().statusCode(204);
-    module.clock().advance(Duration.ofDays(31));
+    module.clock().advance(Duration.ofDays(501));
     purge().then().statusCode(200).body("auditEventsDestroyed", equalTo(2));
     // what is left is the record of that destruction
     module.as(TENANT, REQUESTER).get("/contact-tracing/audit-events").then().body("totalRecords", equalTo(1))

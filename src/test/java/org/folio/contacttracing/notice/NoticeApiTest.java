@@ -23,8 +23,9 @@ class NoticeApiTest {
   private static final String PATH = "/contact-tracing/notice";
   private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
   private static final UUID USER = UUID.fromString("7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f");
-  private static final Set<String> NOTICE_PROPERTIES = Set.of("loggingActive", "location", "date", "authority",
-      "reference", "effectiveUntil", "collectedFields", "retentionDays", "mayDecline", "purpose", "sharing");
+  private static final Set<String> NOTICE_PROPERTIES = Set.of("loggingActive", "loggingAtAllLocations",
+      "loggingLocations", "location", "date", "authority", "reference", "effectiveUntil", "collectedFields",
+      "retentionDays", "mayDecline", "purpose", "sharing");
   private static final String HOSTILE_NAME = "Dr. <script>alert('x')</script> & \"Partners\" Health";
   private static ModuleUnderTest module;
 
@@ -106,10 +107,13 @@ class NoticeApiTest {
     assertThat(notice.getString("purpose")).isNotBlank();
     assertThat(notice.getString("sharing")).isNotBlank();
     assertThat(notice.fieldNames()).doesNotContain("authority", "reference", "collectedFields", "retentionDays");
+    assertThat(notice.getBoolean("loggingAtAllLocations")).isFalse();
+    assertThat(notice.getJsonArray("loggingLocations")).isEmpty();
 
     JsonObject atDesk = json("?location=main-desk");
     assertThat(atDesk.getBoolean("loggingActive")).isFalse();
     assertThat(atDesk.getString("location")).isEqualTo("main-desk");
+    assertThat(atDesk.fieldNames()).doesNotContain("loggingAtAllLocations", "loggingLocations");
   }
 
   @Test
@@ -162,7 +166,57 @@ class NoticeApiTest {
   void allLocationsMandateCoversAnyLocation() {
     create(mandate("County Health Department", "2026-03-01", null));
     assertThat(json("?location=branch-north").getBoolean("loggingActive")).isTrue();
-    assertThat(json("").getBoolean("loggingActive")).isTrue();
+    JsonObject library = json("");
+    assertThat(library.getBoolean("loggingActive")).isTrue();
+    assertThat(library.getBoolean("loggingAtAllLocations")).isTrue();
+    assertThat(library.getJsonArray("loggingLocations")).isEmpty();
+    assertThat(library.getString("reference")).isEqualTo("Public Health Order 2026-07");
+    assertThat(html("")).contains("<h1>Visitor log for contact tracing</h1>", "County Health Department")
+        .doesNotContain("not logging");
+  }
+
+  // --- the whole library, while branches log ---
+
+  @Test
+  void withoutALocationTheNoticeNamesTheLocationsWhereVisitsAreLoggedToday() {
+    create(mandate("County Health Department", "2026-03-01", "2026-05-31", "main-desk", "annex"));
+    JsonObject one = json("");
+    assertThat(one.getBoolean("loggingActive")).as("a branch's mandate is in force").isTrue();
+    assertThat(one.getBoolean("loggingAtAllLocations")).isFalse();
+    assertThat(one.getJsonArray("loggingLocations")).containsExactly("annex", "main-desk");
+    // the only mandate in force is described in full
+    assertThat(one.getString("reference")).isEqualTo("Public Health Order 2026-07");
+    assertThat(one.getJsonArray("collectedFields")).containsExactly("name", "phone", "partySize");
+
+    create(mandate(HOSTILE_NAME, "2026-03-02", null, "branch-north"));
+    create(mandate("Ended Authority", "2026-01-01", "2026-03-01", "old-branch"));
+    create(mandate("Scheduled Authority", "2026-03-03", null, "new-branch"));
+    JsonObject two = json("");
+    assertThat(two.getBoolean("loggingActive")).isTrue();
+    assertThat(two.getBoolean("loggingAtAllLocations")).isFalse();
+    assertThat(two.getJsonArray("loggingLocations")).containsExactly("annex", "branch-north", "main-desk");
+    // two mandates in force: neither is the notice's authority
+    assertThat(two.fieldNames()).doesNotContain("authority", "reference", "collectedFields", "retentionDays");
+    // at a location, the notice stays that location's
+    assertThat(json("?location=branch-north").getJsonObject("authority").getString("name")).isEqualTo(HOSTILE_NAME);
+    assertThat(json("?location=old-branch").getBoolean("loggingActive")).isFalse();
+  }
+
+  @Test
+  void withoutALocationThePageListsTheLocationsAndEachMandate() {
+    create(mandate("County Health Department", "2026-03-01", "2026-05-31", "main-desk", "annex"));
+    create(mandate(HOSTILE_NAME, "2026-03-02", null, "branch-north").put("collectedFields",
+        new JsonArray().add("email")).put("retentionDays", 1));
+    create(mandate("Ended Authority", "2026-01-01", "2026-03-01", "old-branch"));
+    String page = html("");
+    assertWellFormedPage(page);
+    assertThat(page).doesNotContainIgnoringCase("not logging").doesNotContain("No visitor log");
+    assertThat(page).contains("<h1>Visitor log at some locations</h1>", "<li>annex</li>", "<li>branch-north</li>",
+        "<li>main-desk</li>", "<h2>At annex, main-desk</h2>", "<h2>At branch-north</h2>", "County Health Department",
+        "Dr. &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Partners&quot; Health", "until 2026-05-31",
+        "<li>An email address</li>", "21 days after", "1 day after");
+    assertThat(page).doesNotContain("old-branch", "Ended Authority", "<script>");
+    assertThat(page).containsIgnoringCase("may decline");
   }
 
   @Test

@@ -95,6 +95,31 @@ class ContractTest {
     assertThat(declared).containsExactlyElementsOf(new TreeSet<>(module.module().routes()));
   }
 
+  @Test
+  void ramlMethodsThatNeedAStaffMemberAreExactlyTheModulesAccountableRoutes() {
+    RamlModelResult result = new RamlModelBuilder().buildApi(RAMLS.resolve("contact-tracing.raml").toFile());
+    TreeSet<String> declared = new TreeSet<>();
+    collectWithTrait(result.getApiV10().resources(), "staffMember", declared);
+    assertThat(declared).containsExactlyElementsOf(new TreeSet<>(module.module().accountableRoutes()));
+    // reading, correcting, deleting or releasing personal data, changing a mandate or a setting, and every
+    // disclosure step
+    assertThat(declared).containsExactlyInAnyOrder(
+        "GET /contact-tracing/contact-logs", "GET /contact-tracing/contact-logs/{id}",
+        "PUT /contact-tracing/contact-logs/{id}", "DELETE /contact-tracing/contact-logs/{id}",
+        "POST /contact-tracing/mandates", "PUT /contact-tracing/mandates/{id}", "DELETE /contact-tracing/mandates/{id}",
+        "PUT /contact-tracing/settings", "POST /contact-tracing/disclosures",
+        "POST /contact-tracing/disclosures/{id}/decision", "GET /contact-tracing/disclosures/{id}/contact-logs");
+  }
+
+  private static void collectWithTrait(List<Resource> resources, String trait, TreeSet<String> into) {
+    for (Resource resource : resources) {
+      resource.methods().stream()
+          .filter(method -> method.is().stream().anyMatch(ref -> ref.name().equals(trait)))
+          .forEach(method -> into.add(method.method().toUpperCase() + " " + resource.resourcePath()));
+      collectWithTrait(resource.resources(), trait, into);
+    }
+  }
+
   private static void collect(List<Resource> resources, TreeSet<String> into) {
     for (Resource resource : resources) {
       resource.methods().forEach(method -> into.add(method.method().toUpperCase() + " " + resource.resourcePath()));
@@ -108,7 +133,11 @@ class ContractTest {
     assertThat(md.getString("id")).matches("mod-contact-tracing-\\d+\\.\\d+\\.\\d+.*");
     assertThat(md.fieldNames()).isSubsetOf("id", "name", "replaces", "tags", "requires", "provides", "optional",
         "filters", "permissionSets", "env", "metadata", "uiDescriptor", "launchDescriptor");
-    assertThat(md.getJsonArray("requires")).isEmpty();
+    // only authtoken, so that the module cannot be enabled where nobody checks tokens and permissions; 2.0 is met
+    // by mod-authtoken (2.1) and by Eureka's mod-login-keycloak (2.0)
+    assertThat(md.getJsonArray("requires")).containsExactly(
+        new JsonObject().put("id", "authtoken").put("version", "2.0"));
+    assertThat(md.containsKey("optional")).isFalse();
 
     List<String> defined = new ArrayList<>();
     JsonArray sets = md.getJsonArray("permissionSets");

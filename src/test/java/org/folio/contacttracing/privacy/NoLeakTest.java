@@ -179,7 +179,8 @@ class NoLeakTest {
       call(as(OFFICER).get("/contact-tracing/contact-logs/" + ids.get(2)), 404);
       call(as(OFFICER).get("/contact-tracing/visit-counts?from=2026-04-14&to=2026-04-14"), 200);
 
-      // a disclosure, from request to release as JSON and CSV
+      // a disclosure, from request to release as JSON and CSV, once the window has passed
+      module.clock().advance(Duration.ofHours(2));
       JsonObject request = new JsonObject()
           .put("recipient", new JsonObject().put("type", "public-health-agency").put("name", "County Health"))
           .put("legalBasis", "Public Health Act s. 12").put("caseReference", "CASE-1")

@@ -1,12 +1,15 @@
 package org.folio.contacttracing.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -172,6 +175,14 @@ class SettingsApiTest {
         Arguments.of(new JsonObject().put("releaseHours", 721), "invalid_value", "releaseHours", "721"),
         Arguments.of(new JsonObject().put("maxHoldDays", -1), "invalid_value", "maxHoldDays", null),
         Arguments.of(new JsonObject().put("auditRetentionDays", 0), "invalid_value", "auditRetentionDays", null),
+        // one person alone must not weaken accountability: no hold longer than a release needs, no audit that dies
+        // before the entries it records
+        Arguments.of(new JsonObject().put("maxHoldDays", 32), "invalid_value", "maxHoldDays", null),
+        Arguments.of(new JsonObject().put("maxHoldDays", 366), "invalid_value", "maxHoldDays", null),
+        Arguments.of(new JsonObject().put("auditRetentionDays", 1), "invalid_value", "auditRetentionDays", null),
+        Arguments.of(new JsonObject().put("auditRetentionDays", 30), "invalid_value", "auditRetentionDays", null),
+        Arguments.of(new JsonObject().put("auditRetentionDays", 399), "invalid_value", "auditRetentionDays", null),
+        Arguments.of(new JsonObject().put("auditRetentionDays", 3661), "invalid_value", "auditRetentionDays", null),
         Arguments.of(new JsonObject().put("keepForever", "yes-please"), "unknown_property", "keepForever",
             "yes-please"),
         Arguments.of(new JsonObject().put("timeZone", "Europe/Berlin").put("adminEmail", "chief@library.example"),
@@ -198,6 +209,66 @@ class SettingsApiTest {
     }
 
     assertThat(settings(TENANT)).isEqualTo(before);
+  }
+
+  @Test
+  void theBoundsOfHoldAndAuditRetentionAreAccepted() {
+    put(TENANT, USER, new JsonObject().put("maxHoldDays", 31).put("auditRetentionDays", 400)).then().statusCode(204);
+    assertThat(settings(TENANT).getInteger("maxHoldDays")).isEqualTo(31);
+    assertThat(settings(TENANT).getInteger("auditRetentionDays")).isEqualTo(400);
+    put(TENANT, USER, new JsonObject().put("maxHoldDays", 0).put("auditRetentionDays", 3660)).then().statusCode(204);
+  }
+
+  @Test
+  void theAuditOfEveryEntryOutlivesTheEntryInTheSchemaTheCodeAndTheDatabase() throws Exception {
+    // an entry lives at most the longest retention, its visit day and the longest hold
+    assertThat(Settings.MIN_AUDIT_RETENTION_DAYS)
+        .isGreaterThanOrEqualTo(Settings.LONGEST_RETENTION_DAYS + 1 + Settings.MAX_HOLD_DAYS);
+    JsonObject mandate = new JsonObject(Files.readString(Path.of("ramls/schemas/mandate.json")));
+    assertThat(mandate.getJsonObject("properties").getJsonObject("retentionDays").getInteger("maximum"))
+        .isEqualTo(Settings.LONGEST_RETENTION_DAYS);
+    JsonObject schema = new JsonObject(Files.readString(Path.of("ramls/schemas/settings.json")))
+        .getJsonObject("properties");
+    assertThat(schema.getJsonObject("maxHoldDays").getInteger("maximum")).isEqualTo(Settings.MAX_HOLD_DAYS);
+    assertThat(schema.getJsonObject("auditRetentionDays").getInteger("minimum"))
+        .isEqualTo(Settings.MIN_AUDIT_RETENTION_DAYS);
+    assertThat(schema.getJsonObject("auditRetentionDays").getInteger("maximum"))
+        .isEqualTo(Settings.MAX_AUDIT_RETENTION_DAYS);
+    // and the database refuses what the API refuses, whoever writes
+    String table = TENANT + "_mod_contact_tracing.settings";
+    for (String assignment : List.of("max_hold_days = 32", "max_hold_days = -1", "audit_retention_days = 399",
+        "audit_retention_days = 3661")) {
+      assertThatThrownBy(() -> ModuleUnderTest.execute("UPDATE " + table + " SET " + assignment))
+          .as(assignment).hasMessageContaining("violates check constraint");
+    }
+    ModuleUnderTest.execute("UPDATE " + table + " SET max_hold_days = 31, audit_retention_days = 400");
+  }
+
+  @Test
+  void migrationV8ClampsSettingsThatWeakenedAccountabilityAndRecordsTheChange() throws Exception {
+    String schema = OTHER_TENANT + "_mod_contact_tracing";
+    // the tenant as V6 left it, with the settings one person could set then
+    ModuleUnderTest.execute("ALTER TABLE " + schema + ".settings"
+        + " DROP CONSTRAINT settings_max_hold_days_check, DROP CONSTRAINT settings_audit_retention_days_check,"
+        + " ADD CONSTRAINT settings_max_hold_days_check CHECK (max_hold_days BETWEEN 0 AND 366),"
+        + " ADD CONSTRAINT settings_audit_retention_days_check CHECK (audit_retention_days BETWEEN 1 AND 3660);"
+        + "UPDATE " + schema + ".settings SET max_hold_days = 366, audit_retention_days = 1, release_hours = 48;"
+        + "DELETE FROM " + schema + ".flyway_schema_history WHERE version = '8'");
+    long eventsBefore = ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event");
+
+    module.runTenantJob(OTHER_TENANT, "{\"module_from\":\"mod-contact-tracing-0.9.0\",\"module_to\":\""
+        + ModuleUnderTest.MODULE_ID + "\"}");
+
+    JsonObject settings = settings(OTHER_TENANT);
+    assertThat(settings.getInteger("maxHoldDays")).isEqualTo(31);
+    assertThat(settings.getInteger("auditRetentionDays")).isEqualTo(400);
+    assertThat(settings.getInteger("releaseHours")).isEqualTo(48);
+    assertThat(ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event WHERE action = 'settings.update'"
+        + " AND details->>'migration' = 'V8__settings_bounds' AND details->'maxHoldDays'->>'from' = '366'"
+        + " AND details->'auditRetentionDays'->>'to' = '400'")).isEqualTo(1);
+    assertThat(ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event")).isEqualTo(eventsBefore + 1);
+    assertThatThrownBy(() -> ModuleUnderTest.execute("UPDATE " + schema + ".settings SET max_hold_days = 366"))
+        .hasMessageContaining("violates check constraint");
   }
 
   @Test

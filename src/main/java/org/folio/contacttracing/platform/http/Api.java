@@ -21,9 +21,28 @@ public final class Api {
     Future<Response> handle(RequestContext request);
   }
 
+  /**
+   * A handler for a request that someone must answer for: reading, correcting, deleting or releasing personal
+   * data, or changing a mandate or a setting. Without {@code X-Okapi-User-Id} it is refused with 422
+   * {@code user_required} before the handler runs, so before anything is read or stored.
+   */
+  public static Handler accountable(Handler handler) {
+    return new Accountable(handler);
+  }
+
+  /** What {@link #accountable} makes; the route records that it is one. */
+  private record Accountable(Handler handler) implements Handler {
+    @Override
+    public Future<Response> handle(RequestContext request) {
+      request.staffMember();
+      return handler.handle(request);
+    }
+  }
+
   private final Router router;
   private final Set<String> bodySchemas = new TreeSet<>();
   private final Set<String> declared = new TreeSet<>();
+  private final Set<String> accountable = new TreeSet<>();
   private SchemaValidator schemas;
 
   public Api(Router router) {
@@ -62,11 +81,19 @@ public final class Api {
     return List.copyOf(declared);
   }
 
+  /** The endpoints declared {@link #accountable}, in the form of {@link #declared}. */
+  public List<String> accountable() {
+    return List.copyOf(accountable);
+  }
+
   private void add(HttpMethod method, String path, String bodySchema, Handler handler) {
     if (bodySchema != null) {
       bodySchemas.add(bodySchema);
     }
     declared.add(method.name() + " " + path);
+    if (handler instanceof Accountable) {
+      accountable.add(method.name() + " " + path);
+    }
     router.route(method, path.replaceAll("\\{([A-Za-z]+)}", ":$1"))
         .handler(routing -> invoke(routing, bodySchema, handler));
   }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** FOLIO's UUID rule: versions 1-5, variants 8, 9, a, b, never the nil UUID. */
 public final class Ids {
   private static final Pattern UUID_PATTERN = Pattern.compile(
-      "^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[1-5][a-fA-F0-9]{3}-[89abAB][a-fA-F0-9]{3}-[a-fA-F0-9]{12}$");
+      "\\A[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[1-5][a-fA-F0-9]{3}-[89abAB][a-fA-F0-9]{3}-[a-fA-F0-9]{12}\\z");
 
   private Ids() {
   }

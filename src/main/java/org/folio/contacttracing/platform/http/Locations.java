@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** Location codes: 1 to 64 letters, digits, dots, underscores and hyphens, such as a service-point code. */
 public final class Locations {
-  private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+  // \A and \z: the whole text, nothing after it; Java's $ would also match before a final line break
+  private static final Pattern VALID = Pattern.compile("\\A[A-Za-z0-9._-]{1,64}\\z");
 
   private Locations() {
   }

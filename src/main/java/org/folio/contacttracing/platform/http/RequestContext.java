@@ -43,6 +43,16 @@ public final class RequestContext {
     return userId;
   }
 
+  /**
+   * The staff member who answers for this request: {@code X-Okapi-User-Id}, which Okapi sets for a logged-in user.
+   *
+   * @throws ValidationException {@code user_required} when there is none
+   */
+  public UUID staffMember() {
+    return userId.orElseThrow(() -> new ValidationException("user_required", OkapiHeaders.USER_ID,
+        "This request must name the staff member who makes it (X-Okapi-User-Id)"));
+  }
+
   /** {@code X-Okapi-Request-Id}, or empty when Okapi sent none. */
   public String requestId() {
     return requestId;

@@ -9,7 +9,7 @@ import org.folio.contacttracing.platform.http.ClientException;
  * stays well within PostgreSQL's 63-byte identifier limit.
  */
 public record TenantId(String value) {
-  private static final Pattern VALID = Pattern.compile("^[a-z][a-z0-9_]{0,30}$");
+  private static final Pattern VALID = Pattern.compile("\\A[a-z][a-z0-9_]{0,30}\\z");
   private static final String MODULE_SUFFIX = "_mod_contact_tracing";
 
   public TenantId {

@@ -99,13 +99,68 @@ class ConformanceCheckTest {
     assertThat(bothYes).as("of those, accepted by the compiled check too").isGreaterThan(libraryYes * 3 / 4);
   }
 
+  /** Line terminators that Java's {@code $} matches before when they end the text. */
+  static final List<String> LINE_ENDS = List.of("\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\n");
+
+  @Test
+  void everyPatternEndsWhereTheTextEnds() throws IOException {
+    // the library validator applies a pattern with find(), and Java's $ also matches before a final line break:
+    // "main\n" would pass ^[A-Za-z0-9._-]{1,64}$; (?![\s\S]) means that no character at all follows
+    List<String> patterns = new ArrayList<>();
+    for (String name : names) {
+      collectPatterns(new JsonObject(Files.readString(SCHEMAS.resolve(name))), patterns);
+    }
+    assertThat(patterns).hasSizeGreaterThan(20)
+        .allSatisfy(pattern -> assertThat(pattern).startsWith("^").endsWith("(?![\\s\\S])").doesNotContain("$"));
+  }
+
+  private static void collectPatterns(Object node, List<String> patterns) {
+    if (node instanceof JsonObject object) {
+      object.forEach(entry -> {
+        if (entry.getKey().equals("pattern") && entry.getValue() instanceof String pattern) {
+          patterns.add(pattern);
+        } else {
+          collectPatterns(entry.getValue(), patterns);
+        }
+      });
+    } else if (node instanceof JsonArray array) {
+      array.forEach(item -> collectPatterns(item, patterns));
+    }
+  }
+
+  @Test
+  void aLocationEndingInALineBreakIsRefusedByBothInEveryBodyThatCarriesOne() throws IOException {
+    for (String lineEnd : LINE_ENDS) {
+      String location = "main-desk" + lineEnd;
+      Map<String, JsonObject> bodies = Map.of(
+          "contactLogEntry.json", example("contactLogEntry.json").put("location", location),
+          "decline.json", example("decline.json").put("location", location),
+          "mandate.json", example("mandate.json").put("locations", new JsonArray().add("branch-north").add(location)),
+          "disclosureRequest.json", example("disclosureRequest.json").put("locations", new JsonArray().add(location)));
+      bodies.forEach((name, body) -> {
+        assertThat(validator.conformsByLibrary(name, body)).as("library, %s, %s", name, body.encode()).isFalse();
+        assertThat(validator.certainlyConforms(name, body)).as("compiled, %s, %s", name, body.encode()).isFalse();
+        assertThat(validator.check(name, body)).as("%s, %s", name, body.encode()).isNotEmpty();
+      });
+    }
+    // and the examples themselves still pass, on the quick path
+    for (String name : List.of("contactLogEntry.json", "decline.json", "mandate.json", "disclosureRequest.json")) {
+      assertThat(validator.certainlyConforms(name, example(name))).as(name).isTrue();
+    }
+  }
+
+  private static JsonObject example(String name) throws IOException {
+    return new JsonObject(Files.readString(EXAMPLES.resolve(name)));
+  }
+
   /** Replaces, removes or adds one value somewhere in the document. */
   @SuppressWarnings("unchecked")
   private static void mutate(Map<String, Object> root, Random random) {
     List<Object> containers = new ArrayList<>();
     collect(root, containers);
     Object container = containers.get(random.nextInt(containers.size()));
-    Object value = edgeValues.get(random.nextInt(edgeValues.size()));
+    // a copy: an edge value that is a list or an object, shared, could end up inside itself
+    Object value = copy(edgeValues.get(random.nextInt(edgeValues.size())));
     if (container instanceof Map<?, ?> map) {
       Map<String, Object> object = (Map<String, Object>) map;
       List<String> keys = new ArrayList<>(object.keySet());
@@ -130,6 +185,20 @@ class ConformanceCheckTest {
     }
   }
 
+  private static Object copy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put(key, copy(item)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(item -> copy.add(copy(item)));
+      return copy;
+    }
+    return value;
+  }
+
   private static void collect(Object node, List<Object> containers) {
     if (node instanceof Map<?, ?> map) {
       containers.add(map);
@@ -147,7 +216,8 @@ class ConformanceCheckTest {
   private static List<Object> edgeValues() throws IOException {
     List<Object> values = new ArrayList<>(List.of("", "a", "x".repeat(64), "x".repeat(65), "x".repeat(255),
         "x".repeat(256), "x".repeat(5000), "Main Hall", "main-hall", "ümlaut", "emoji \uD83D\uDE00",
-        "line\nbreak", "end\n", "tab\t", "\u0000", "2026-11-24", "2026-02-30", "2026-13-01", "26-11-24",
+        "line\nbreak", "end\n", "tab\t", "\u0000", "main-desk\n", "main-desk\r\n", "main-desk\r",
+        "main-desk\u2028", "main-desk\u0085", "\nmain-desk", "2026-11-24", "2026-02-30", "2026-13-01", "26-11-24",
         "2026-11-24T10:15:00Z", "2026-11-24T10:15:00.123+14:00", "2026-11-24T10:15:00-11:00",
         "2026-11-24t10:15:00z", "2026-11-24 10:15:00Z", "2026-11-24T23:59:60Z", "2026-11-24T10:15:00",
         "2026-11-24T10:15Z", "2026-11-24T25:00:00Z", "2026-11-24T10:15:00+1400",
