@@ -4,6 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -22,6 +28,41 @@ public final class DeclineStore {
         .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to),
             locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from))))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /**
+   * The counts at the mandate's locations (all, when it names none) in slots of its period are destroyed no later
+   * than its retention allows: what {@link Mandate#destroyAfter} gives for the slot's library day, or earlier.
+   *
+   * @return how many counts were moved earlier
+   */
+  public Future<Integer> destroyNoLaterThan(SqlClient client, TenantId tenant, Mandate mandate, ZoneId zone) {
+    // a slot's library day is in the period exactly when its start lies between these two moments
+    OffsetDateTime from = Timestamps.utc(mandate.effectiveFrom().atStartOfDay(zone).toInstant());
+    OffsetDateTime until = mandate.effectiveUntil()
+        .map(day -> Timestamps.utc(day.plusDays(1).atStartOfDay(zone).toInstant())).orElse(null);
+    String[] locations = mandate.locations().toArray(String[]::new);
+    String covered = " visited_bucket >= $2 AND ($3::timestamptz IS NULL OR visited_bucket < $3)"
+        + " AND (cardinality($4::text[]) = 0 OR location = ANY($4))";
+    Tuple parameters = Tuple.of(zone.getId(), from, until).addArrayOfString(locations);
+    return client.preparedQuery("SELECT DISTINCT (visited_bucket AT TIME ZONE $1::text)::date AS day FROM "
+            + tenant.table("decline_count") + " WHERE" + covered)
+        .execute(parameters)
+        .compose(rows -> {
+          List<LocalDate> days = new ArrayList<>();
+          rows.forEach(row -> days.add(row.getLocalDate("day")));
+          if (days.isEmpty()) {
+            return Future.succeededFuture(0);
+          }
+          OffsetDateTime[] dues = days.stream()
+              .map(day -> Timestamps.utc(mandate.destroyAfter(day, zone).toInstant())).toArray(OffsetDateTime[]::new);
+          return client.preparedQuery("UPDATE " + tenant.table("decline_count") + " SET destroy_after = t.due"
+                  + " FROM unnest($5::date[], $6::timestamptz[]) AS t(day, due) WHERE" + covered
+                  + " AND (visited_bucket AT TIME ZONE $1::text)::date = t.day AND destroy_after > t.due")
+              .execute(Tuple.of(zone.getId(), from, until).addArrayOfString(locations)
+                  .addArrayOfLocalDate(days.toArray(LocalDate[]::new)).addArrayOfOffsetDateTime(dues))
+              .map(updated -> updated.rowCount());
+        });
   }
 
   /** Adds one to the slot's count; the count is kept as long as the longest retention that applies to it. */

@@ -95,6 +95,7 @@ class TenantApiTest {
 
   /** Rebuilds the schema as the previous release left it: every migration but the newest. */
   private void undoNewestMigration(String version) throws Exception {
+    String previous = versionBefore(version);
     execute("DROP SCHEMA " + SCHEMA + " CASCADE");
     execute("CREATE SCHEMA " + SCHEMA);
     if (!"1".equals(version)) {
@@ -104,16 +105,22 @@ class TenantApiTest {
             org.folio.contacttracing.support.TestPostgres.settings().password())
         .schemas(SCHEMA).locations("classpath:db/migration").placeholderReplacement(false)
         .baselineOnMigrate(true).baselineVersion("0")
-        .target(previousVersion(version))
+        .target(previous)
         .load().migrate();
     }
     execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tenant_job (id uuid PRIMARY KEY, attributes jsonb NOT NULL, "
         + "complete boolean NOT NULL DEFAULT false, error text, created_at timestamptz NOT NULL DEFAULT now())");
   }
 
-  private static String previousVersion(String version) {
-    int v = Integer.parseInt(version);
-    return v <= 1 ? "0" : Integer.toString(v - 1);
+  /** The version applied before {@code version}; versions need not be consecutive. */
+  private static String versionBefore(String version) throws Exception {
+    try (var conn = org.folio.contacttracing.support.TestPostgres.connect();
+        var rs = conn.createStatement().executeQuery("SELECT version FROM " + SCHEMA
+            + ".flyway_schema_history WHERE version IS NOT NULL AND type = 'SQL' AND installed_rank < (SELECT installed_rank"
+            + " FROM " + SCHEMA + ".flyway_schema_history WHERE version = '" + version + "')"
+            + " ORDER BY installed_rank DESC LIMIT 1")) {
+      return rs.next() ? rs.getString(1) : "0";
+    }
   }
 
   @Test
