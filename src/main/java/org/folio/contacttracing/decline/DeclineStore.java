@@ -1,6 +1,7 @@
 package org.folio.contacttracing.decline;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -42,25 +43,35 @@ public final class DeclineStore {
     OffsetDateTime until = mandate.effectiveUntil()
         .map(day -> Timestamps.utc(day.plusDays(1).atStartOfDay(zone).toInstant())).orElse(null);
     String[] locations = mandate.locations().toArray(String[]::new);
-    String covered = " visited_bucket >= $2 AND ($3::timestamptz IS NULL OR visited_bucket < $3)"
-        + " AND (cardinality($4::text[]) = 0 OR location = ANY($4))";
-    Tuple parameters = Tuple.of(zone.getId(), from, until).addArrayOfString(locations);
-    return client.preparedQuery("SELECT DISTINCT (visited_bucket AT TIME ZONE $1::text)::date AS day FROM "
+    String covered = " visited_bucket >= $1 AND ($2::timestamptz IS NULL OR visited_bucket < $2)"
+        + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))";
+    return client.preparedQuery("SELECT min(visited_bucket) AS first, max(visited_bucket) AS last FROM "
             + tenant.table("decline_count") + " WHERE" + covered)
-        .execute(parameters)
+        .execute(Tuple.of(from, until).addArrayOfString(locations))
         .compose(rows -> {
-          List<LocalDate> days = new ArrayList<>();
-          rows.forEach(row -> days.add(row.getLocalDate("day")));
-          if (days.isEmpty()) {
+          Row range = rows.iterator().next();
+          if (range.getOffsetDateTime("first") == null) {
             return Future.succeededFuture(0);
           }
-          OffsetDateTime[] dues = days.stream()
-              .map(day -> Timestamps.utc(mandate.destroyAfter(day, zone).toInstant())).toArray(OffsetDateTime[]::new);
+          // the library days in Java, as the mandate counts them, not in PostgreSQL's own time zone database
+          List<OffsetDateTime> starts = new ArrayList<>();
+          List<OffsetDateTime> ends = new ArrayList<>();
+          List<OffsetDateTime> dues = new ArrayList<>();
+          LocalDate last = LocalDate.ofInstant(range.getOffsetDateTime("last").toInstant(), zone);
+          for (LocalDate day = LocalDate.ofInstant(range.getOffsetDateTime("first").toInstant(), zone);
+              !day.isAfter(last); day = day.plusDays(1)) {
+            starts.add(Timestamps.utc(day.atStartOfDay(zone).toInstant()));
+            ends.add(Timestamps.utc(day.plusDays(1).atStartOfDay(zone).toInstant()));
+            dues.add(Timestamps.utc(mandate.destroyAfter(day, zone).toInstant()));
+          }
           return client.preparedQuery("UPDATE " + tenant.table("decline_count") + " SET destroy_after = t.due"
-                  + " FROM unnest($5::date[], $6::timestamptz[]) AS t(day, due) WHERE" + covered
-                  + " AND (visited_bucket AT TIME ZONE $1::text)::date = t.day AND destroy_after > t.due")
-              .execute(Tuple.of(zone.getId(), from, until).addArrayOfString(locations)
-                  .addArrayOfLocalDate(days.toArray(LocalDate[]::new)).addArrayOfOffsetDateTime(dues))
+                  + " FROM unnest($4::timestamptz[], $5::timestamptz[], $6::timestamptz[]) AS t(day_start, day_end, due)"
+                  + " WHERE" + covered + " AND visited_bucket >= t.day_start AND visited_bucket < t.day_end"
+                  + " AND destroy_after > t.due")
+              .execute(Tuple.of(from, until).addArrayOfString(locations)
+                  .addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new))
+                  .addArrayOfOffsetDateTime(ends.toArray(OffsetDateTime[]::new))
+                  .addArrayOfOffsetDateTime(dues.toArray(OffsetDateTime[]::new)))
               .map(updated -> updated.rowCount());
         });
   }

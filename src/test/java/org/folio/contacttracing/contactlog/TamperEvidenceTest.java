@@ -53,7 +53,8 @@ class TamperEvidenceTest {
   @BeforeEach
   void clean() throws Exception {
     module.clock().set(NOW);
-    ModuleUnderTest.execute("DELETE FROM " + SCHEMA + ".contact_log; DELETE FROM " + SCHEMA + ".disclosure; "
+    ModuleUnderTest.execute("DELETE FROM " + SCHEMA + ".contact_log; DELETE FROM " + SCHEMA + ".data_key; "
+        + "DELETE FROM " + SCHEMA + ".disclosure; "
         + "SELECT set_config('contact_tracing.audit_purge', 'on', false); DELETE FROM " + SCHEMA + ".audit_event");
   }
 
@@ -138,6 +139,20 @@ class TamperEvidenceTest {
     String other = visit("main-desk", "Intact Visitor");
     tamper(id, "sealed = (SELECT sealed FROM " + SCHEMA + ".contact_log WHERE id = '" + other + "')");
     assertRefusedAndLeftOut(id);
+  }
+
+  @Test
+  void anEntryWhoseDaysWrappedKeyWasReplacedIsRefusedNotAFault() throws Exception {
+    String id = visit("main-desk", "Tampered Visitor");
+    visit("main-desk", "Intact Visitor");
+    module.as(TENANT, STAFF).body("{\"location\":\"reading-room\",\"name\":\"Day Before\",\"phone\":\"1\","
+        + "\"visitedAt\":\"2026-03-01T12:00:00Z\"}").post("/contact-tracing/contact-logs").then().statusCode(201);
+    ModuleUnderTest.execute("UPDATE " + SCHEMA + ".data_key k SET wrapped_key = (SELECT o.wrapped_key FROM " + SCHEMA
+        + ".data_key o WHERE o.mandate_id = k.mandate_id AND o.visit_day = '2026-03-01') WHERE k.visit_day = '2026-03-02'"
+        + " AND k.mandate_id = (SELECT mandate_id FROM " + SCHEMA + ".contact_log WHERE id = '" + id + "')");
+    get(id).then().statusCode(422).body("errors[0].code", equalTo("integrity_check_failed"));
+    module.as(TENANT, STAFF).get("/contact-tracing/contact-logs?to=2026-03-02T00:00:00Z").then().statusCode(200)
+        .body("contactLogs[0].name", equalTo("Day Before")).body("integrityFailures", equalTo(0));
   }
 
   @Test
