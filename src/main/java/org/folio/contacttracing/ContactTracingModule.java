@@ -21,9 +21,12 @@ import java.time.Clock;
 import org.folio.contacttracing.contactlog.ContactLogApi;
 import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.DataKeyStore;
+import org.folio.contacttracing.contactlog.EntriesUnderMandate;
+import org.folio.contacttracing.contactlog.LegacySealUpgrade;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.decline.DeclineApi;
 import org.folio.contacttracing.decline.DeclineStore;
+import org.folio.contacttracing.decline.DeclinesUnderMandate;
 import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.mandate.MandateApi;
 import org.folio.contacttracing.mandate.MandateStore;
@@ -107,7 +110,9 @@ public final class ContactTracingModule {
     router.route("/_/*").handler(OkapiHeaders::require);
     router.route("/contact-tracing/*").handler(OkapiHeaders::require);
     Api api = new Api(router);
-    new TenantApi(vertx, database.pool(), new SchemaMigrations(vertx, settings)).routes(api);
+    // entries sealed by earlier versions are sealed again after the migrations, with the KEK only the module holds
+    new TenantApi(vertx, database.pool(), new SchemaMigrations(vertx, settings), List.of(new LegacySealUpgrade(
+        database.pool(), new DataKeyStore(new DataKeyWrapper(config.keys()))))).routes(api);
     List<Feature> features = features(database, config);
     features.forEach(feature -> feature.routes(api));
     vertx.setPeriodic(60_000, tick -> features.forEach(Feature::everyMinute));
@@ -133,7 +138,8 @@ public final class ContactTracingModule {
     DeclineStore declines = new DeclineStore();
     return List.of(
         new SettingsApi(settings, audit, clock),
-        new MandateApi(mandates, settings, audit, clock),
+        new MandateApi(mandates, settings, audit, clock, List.of(
+            new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines))),
         new ContactLogApi(contactLogs, gate, audit),
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.platform.http.FieldError;
@@ -48,6 +49,15 @@ public record ContactDetails(Optional<String> name, Optional<String> phone, Opti
       }
     });
     return errors;
+  }
+
+  /** Only those of the details that are among {@code fields}: what is left when a mandate stops collecting one. */
+  public ContactDetails only(Set<ContactField> fields) {
+    return new ContactDetails(
+        name.filter(v -> fields.contains(ContactField.NAME)),
+        phone.filter(v -> fields.contains(ContactField.PHONE)),
+        email.filter(v -> fields.contains(ContactField.EMAIL)),
+        partySize.filter(v -> fields.contains(ContactField.PARTY_SIZE)));
   }
 
   public void writeTo(JsonObject json) {

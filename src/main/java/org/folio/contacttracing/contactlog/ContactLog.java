@@ -10,6 +10,22 @@ import org.folio.contacttracing.platform.Timestamps;
 public record ContactLog(UUID id, UUID mandateId, String location, TimeBucket bucket, Instant destroyAfter,
     ContactDetails details) {
 
+  /**
+   * This entry as a correction of {@code stored}: destroyed no later than the stored entry would have been. A
+   * destroyAfter, once set, never moves later; not by a longer retention of the mandate since, not by a visit
+   * moved to a later slot or day, not by a move to another mandate.
+   */
+  public ContactLog correcting(ContactLog stored) {
+    return destroyAfter.isAfter(stored.destroyAfter)
+        ? new ContactLog(id, mandateId, location, bucket, stored.destroyAfter, details)
+        : this;
+  }
+
+  /** The same entry with other contact details. */
+  ContactLog withDetails(ContactDetails other) {
+    return new ContactLog(id, mandateId, location, bucket, destroyAfter, other);
+  }
+
   /** What the desk gets back: nothing personal. */
   public JsonObject receipt() {
     return new JsonObject()

@@ -43,11 +43,13 @@ public final class ContactLogApi implements Feature {
   private final LoggingGate gate;
   private final AccessAudit audit;
   private final VisitMemo memo = new VisitMemo();
+  private final IntegrityFailures integrity;
 
   public ContactLogApi(ContactLogStore store, LoggingGate gate, AccessAudit audit) {
     this.store = store;
     this.gate = gate;
     this.audit = audit;
+    this.integrity = new IntegrityFailures(audit);
   }
 
   @Override
@@ -177,11 +179,21 @@ public final class ContactLogApi implements Feature {
             // without a new visitedAt the visit keeps its slot
             .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
                     body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
-                .map(admission -> entry(id, location, admission, details))
+                .map(admission -> entry(id, location, admission, details).correcting(existing))
                 .compose(entry -> store.update(conn, request.tenant(), existing, entry)))
             .compose(updated -> audit.record(conn, request, AuditAction.CONTACT_LOG_UPDATE, 1, Optional.of(id),
                 new JsonObject())))
+        .recover(failure -> reported(request, failure))
         .map(Response.noContent());
+  }
+
+  /** A single entry refused by its seal is reported, outside any transaction that failed with it, then answered. */
+  private <T> Future<T> reported(RequestContext request, Throwable failure) {
+    if (failure instanceof IntegrityCheckFailed refused) {
+      return integrity.report(store.pool(), request, List.of(refused.failure()))
+          .compose(done -> Future.failedFuture(refused));
+    }
+    return Future.failedFuture(failure);
   }
 
   private static ContactLog entry(UUID id, String location, Admission admission, ContactDetails details) {
@@ -203,11 +215,15 @@ public final class ContactLogApi implements Feature {
       throw ClientException.badRequest("to must not be before from");
     }
     return store.list(request.tenant(), location, from, to, offset, limit)
-        .compose(page -> audit.record(request, AuditAction.CONTACT_LOG_READ, page.records().size()).map(page))
-        .map(page -> {
+        .compose(checked -> integrity.report(store.pool(), request, checked.failures()).map(checked))
+        .compose(checked -> audit.record(request, AuditAction.CONTACT_LOG_READ, checked.value().records().size())
+            .map(checked))
+        .map(checked -> {
           JsonArray entries = new JsonArray();
-          page.records().forEach(entry -> entries.add(entry.toJson()));
-          return Response.ok(new JsonObject().put("contactLogs", entries).put("totalRecords", page.totalRecords()))
+          checked.value().records().forEach(entry -> entries.add(entry.toJson()));
+          return Response.ok(new JsonObject().put("contactLogs", entries)
+                  .put("totalRecords", checked.value().totalRecords())
+                  .put("integrityFailures", checked.failures().size()))
               .personalData();
         });
   }
@@ -215,6 +231,7 @@ public final class ContactLogApi implements Feature {
   private Future<Response> get(RequestContext request) {
     UUID id = request.pathId("id");
     return store.find(store.pool(), request.tenant(), id)
+        .recover(failure -> reported(request, failure))
         .map(found -> found.orElseThrow(() -> notFound(id)))
         .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
         .map(entry -> Response.ok(entry.toJson()).personalData());

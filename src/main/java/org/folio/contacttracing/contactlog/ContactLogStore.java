@@ -9,7 +9,6 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +25,6 @@ import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
-import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Transactions;
@@ -181,7 +179,10 @@ public final class ContactLogStore {
         + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz, $8::bytea"
         + " WHERE EXISTS (SELECT 1 FROM " + tenant.table("mandate") + " m WHERE m.id = $2::uuid"
         + " AND m.effective_from = $9::date AND m.effective_until IS NOT DISTINCT FROM $10::date"
-        + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[])"
+        // FOR SHARE: a mandate change waits for this entry, or this entry for the change, so the change's update
+        // of the entries stored under the mandate never misses one stored under its old terms
+        + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[]"
+        + " FOR SHARE)"
         + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2::uuid"
         + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea FOR KEY SHARE)"
         + settings
@@ -213,18 +214,40 @@ public final class ContactLogStore {
             + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1 AND visit_day = $9")
         .execute(tuple.addLocalDate(existing.bucket().day())))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
-        // the old version stays in the partition's files as a dead row until the purge rewrites it
+        // the old version stays in the partition's files as a dead row until the purge rewrites it, and the new
+        // one carries this transaction's id until then
         .compose(updated -> PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, existing.bucket().day()))
+        .compose(marked -> existing.bucket().day().equals(entry.bucket().day()) ? Future.succeededFuture()
+            : PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, entry.bucket().day()))
         .compose(marked -> existing.mandateId().equals(entry.mandateId())
                 && existing.bucket().day().equals(entry.bucket().day())
             ? Future.succeededFuture()
             : keys.destroyIfUnused(client, tenant, existing.mandateId(), existing.bucket().day()));
   }
 
+  /**
+   * The entry of this id, if there is one.
+   *
+   * @return failed with {@link IntegrityCheckFailed} when its row no longer matches its seal
+   */
   public Future<Optional<ContactLog>> find(SqlClient client, TenantId tenant, UUID id) {
     return client.preparedQuery(select(tenant) + " WHERE c.id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> map(tenant, rows).stream().findFirst());
+        .map(rows -> map(tenant, rows).stream().findFirst().map(read -> {
+          if (read instanceof ReadBack.Refused refused) {
+            throw new IntegrityCheckFailed(refused.failure());
+          }
+          return ((ReadBack.Intact) read).entry();
+        }));
+  }
+
+  /**
+   * The entries of a mandate's day, as read back, locked until the caller's transaction ends: to re-seal them.
+   */
+  Future<List<ReadBack>> lockedForMandateDay(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    return client.preparedQuery(select(tenant) + " WHERE c.mandate_id = $1 AND c.visit_day = $2 FOR UPDATE OF c")
+        .execute(Tuple.of(mandateId, day))
+        .map(rows -> map(tenant, rows));
   }
 
   /**
@@ -248,8 +271,11 @@ public final class ContactLogStore {
         });
   }
 
-  /** A page of entries in visit order, and how many match in all. */
-  public Future<Page<ContactLog>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
+  /**
+   * A page of entries in visit order, and how many match in all; entries refused by their seal are left out of the
+   * page (and counted in the total) and answered as failures.
+   */
+  public Future<Checked<Page<ContactLog>>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
       int offset, int limit) {
     // only the filters given: a plan with "$1 IS NULL OR ..." could use no index
     List<Object> params = new ArrayList<>();
@@ -263,18 +289,22 @@ public final class ContactLogStore {
     int next = params.size() + 1;
     return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + where,
         select(tenant) + where + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $" + next + " LIMIT $" + (next + 1),
-        params.toArray(), offset, limit, rows -> map(tenant, rows));
+        params.toArray(), offset, limit, rows -> map(tenant, rows))
+        .map(page -> Checked.of(page.records()).map(entries -> new Page<>(entries, page.totalRecords())));
   }
 
-  /** Every entry whose slot overlaps {@code [from, to)} at the given locations (none: all), for a release. */
-  public Future<List<ContactLog>> inWindow(SqlClient client, TenantId tenant, Instant from, Instant to,
+  /**
+   * Every entry whose slot overlaps {@code [from, to)} at the given locations (none: all), for a release; those
+   * refused by their seal as failures.
+   */
+  public Future<Checked<List<ContactLog>>> inWindow(SqlClient client, TenantId tenant, Instant from, Instant to,
       List<String> locations) {
     return client.preparedQuery(select(tenant) + " WHERE (cardinality($1::text[]) = 0 OR c.location = ANY($1))"
             + String.format(OVERLAPS_FROM, "$2", "$3", "$4") + String.format(BEFORE_TO, "$5", "$6")
             + " ORDER BY c.visited_bucket, c.location, c.id")
         .execute(Tuple.of(locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from)),
             Timestamps.utc(from), TimeBucket.firstDayOverlapping(from), Timestamps.utc(to), TimeBucket.lastDayBefore(to)))
-        .map(rows -> map(tenant, rows));
+        .map(rows -> Checked.of(map(tenant, rows)));
   }
 
   private static String parameter(List<Object> params, Object value) {
@@ -308,7 +338,7 @@ public final class ContactLogStore {
     return String.format(SELECT, tenant.table("contact_log"), tenant.table("data_key"));
   }
 
-  /** The row's values with the contact details sealed under the day's data key, bound to the entry id. */
+  /** The row's values with the contact details sealed under the day's data key, bound to the row (see {@link EntrySeal}). */
   private Future<Tuple> sealed(SqlClient client, TenantId tenant, ContactLog entry) {
     return keys.forDay(client, tenant, entry.mandateId(), entry.bucket().day()).map(key -> row(entry, key));
   }
@@ -317,31 +347,29 @@ public final class ContactLogStore {
     return Tuple.from(new Object[] {
         entry.id(), entry.mandateId(), entry.location(), entry.bucket().day(), Timestamps.utc(entry.bucket().start()),
         entry.bucket().minutes(), Timestamps.utc(entry.destroyAfter()),
-        Buffer.buffer(Aead.seal(key, entry.details().toBytes(), associatedData(entry.id())))});
+        Buffer.buffer(EntrySeal.seal(key, entry))});
   }
 
-  private static byte[] associatedData(UUID id) {
-    return id.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  /** Decrypts each row with its day's key, unwrapping every key once per result. */
-  private List<ContactLog> map(TenantId tenant, RowSet<Row> rows) {
-    Map<String, SecretKey> dayKeys = new HashMap<>();
-    List<ContactLog> entries = new ArrayList<>();
+  /**
+   * Opens each row with its day's key, unwrapping every key once per result; a row that no longer matches its
+   * seal, or whose day's wrapped key was altered, is refused.
+   */
+  private List<ReadBack> map(TenantId tenant, RowSet<Row> rows) {
+    Map<String, Optional<SecretKey>> dayKeys = new HashMap<>();
+    List<ReadBack> read = new ArrayList<>();
     for (Row row : rows) {
       UUID id = row.getUUID("id");
       UUID mandateId = row.getUUID("mandate_id");
       LocalDate day = row.getLocalDate("visit_day");
-      SecretKey key = dayKeys.computeIfAbsent(mandateId + "/" + day, k -> keys.unwrap(tenant, mandateId, day, row));
-      entries.add(new ContactLog(
-          id,
-          mandateId,
-          row.getString("location"),
-          new TimeBucket(row.getOffsetDateTime("visited_bucket").toInstant(), row.getInteger("bucket_minutes"), day),
-          row.getOffsetDateTime("destroy_after").toInstant(),
-          ContactDetails.fromBytes(Aead.open(key, row.getBuffer("sealed").getBytes(), associatedData(id)))));
+      Optional<SecretKey> key = dayKeys.computeIfAbsent(mandateId + "/" + day,
+          k -> keys.unwrapIfIntact(tenant, mandateId, day, row));
+      TimeBucket bucket = new TimeBucket(row.getOffsetDateTime("visited_bucket").toInstant(),
+          row.getInteger("bucket_minutes"), day);
+      read.add(key.map(dayKey -> EntrySeal.open(dayKey, id, mandateId, row.getString("location"), bucket,
+              row.getOffsetDateTime("destroy_after").toInstant(), row.getBuffer("sealed").getBytes()))
+          .orElseGet(() -> new ReadBack.Refused(IntegrityFailure.bindingBroken(id, day))));
     }
-    return entries;
+    return read;
   }
 
 }

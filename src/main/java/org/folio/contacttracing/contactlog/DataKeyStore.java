@@ -91,6 +91,23 @@ public final class DataKeyStore {
             : Optional.of(unwrap(tenant, mandateId, day, rows.iterator().next())));
   }
 
+  /**
+   * The key that a row joined from {@code data_key} carries, unwrapped; empty when its wrapped bytes were altered
+   * or moved from another day (they no longer open under the configured KEK that wrapped them).
+   *
+   * @throws Aead.CryptoException when the KEK that wrapped it is not configured: a fault of the deployment
+   */
+  Optional<SecretKey> unwrapIfIntact(TenantId tenant, UUID mandateId, LocalDate day, Row row) {
+    try {
+      return Optional.of(unwrap(tenant, mandateId, day, row));
+    } catch (Aead.CryptoException e) {
+      if (!wrapper.configured(row.getString("kek_id"))) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
   /** Unwraps the key that a row joined from {@code data_key} carries. */
   SecretKey unwrap(TenantId tenant, UUID mandateId, LocalDate day, Row row) {
     return wrapper.unwrap(new DataKeyWrapper.Wrapped(row.getString("kek_id"), row.getBuffer("wrapped_key").getBytes()),

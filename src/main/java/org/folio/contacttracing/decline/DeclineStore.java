@@ -1,9 +1,16 @@
 package org.folio.contacttracing.decline;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -22,6 +29,51 @@ public final class DeclineStore {
         .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to),
             locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from))))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /**
+   * The counts at the mandate's locations (all, when it names none) in slots of its period are destroyed no later
+   * than its retention allows: what {@link Mandate#destroyAfter} gives for the slot's library day, or earlier.
+   *
+   * @return how many counts were moved earlier
+   */
+  public Future<Integer> destroyNoLaterThan(SqlClient client, TenantId tenant, Mandate mandate, ZoneId zone) {
+    // a slot's library day is in the period exactly when its start lies between these two moments
+    OffsetDateTime from = Timestamps.utc(mandate.effectiveFrom().atStartOfDay(zone).toInstant());
+    OffsetDateTime until = mandate.effectiveUntil()
+        .map(day -> Timestamps.utc(day.plusDays(1).atStartOfDay(zone).toInstant())).orElse(null);
+    String[] locations = mandate.locations().toArray(String[]::new);
+    String covered = " visited_bucket >= $1 AND ($2::timestamptz IS NULL OR visited_bucket < $2)"
+        + " AND (cardinality($3::text[]) = 0 OR location = ANY($3))";
+    return client.preparedQuery("SELECT min(visited_bucket) AS first, max(visited_bucket) AS last FROM "
+            + tenant.table("decline_count") + " WHERE" + covered)
+        .execute(Tuple.of(from, until).addArrayOfString(locations))
+        .compose(rows -> {
+          Row range = rows.iterator().next();
+          if (range.getOffsetDateTime("first") == null) {
+            return Future.succeededFuture(0);
+          }
+          // the library days in Java, as the mandate counts them, not in PostgreSQL's own time zone database
+          List<OffsetDateTime> starts = new ArrayList<>();
+          List<OffsetDateTime> ends = new ArrayList<>();
+          List<OffsetDateTime> dues = new ArrayList<>();
+          LocalDate last = LocalDate.ofInstant(range.getOffsetDateTime("last").toInstant(), zone);
+          for (LocalDate day = LocalDate.ofInstant(range.getOffsetDateTime("first").toInstant(), zone);
+              !day.isAfter(last); day = day.plusDays(1)) {
+            starts.add(Timestamps.utc(day.atStartOfDay(zone).toInstant()));
+            ends.add(Timestamps.utc(day.plusDays(1).atStartOfDay(zone).toInstant()));
+            dues.add(Timestamps.utc(mandate.destroyAfter(day, zone).toInstant()));
+          }
+          return client.preparedQuery("UPDATE " + tenant.table("decline_count") + " SET destroy_after = t.due"
+                  + " FROM unnest($4::timestamptz[], $5::timestamptz[], $6::timestamptz[]) AS t(day_start, day_end, due)"
+                  + " WHERE" + covered + " AND visited_bucket >= t.day_start AND visited_bucket < t.day_end"
+                  + " AND destroy_after > t.due")
+              .execute(Tuple.of(from, until).addArrayOfString(locations)
+                  .addArrayOfOffsetDateTime(starts.toArray(OffsetDateTime[]::new))
+                  .addArrayOfOffsetDateTime(ends.toArray(OffsetDateTime[]::new))
+                  .addArrayOfOffsetDateTime(dues.toArray(OffsetDateTime[]::new)))
+              .map(updated -> updated.rowCount());
+        });
   }
 
   /** Adds one to the slot's count; the count is kept as long as the longest retention that applies to it. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.contactlog.ContactLog;
 import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.contactlog.IntegrityFailures;
 import org.folio.contacttracing.decline.DeclineStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
@@ -41,6 +42,7 @@ public final class DisclosureApi implements Feature {
   private final TenantSettings settings;
   private final AccessAudit audit;
   private final Clock clock;
+  private final IntegrityFailures integrity;
 
   public DisclosureApi(DisclosureStore store, ContactLogStore entries, DeclineStore declines,
       TenantSettings settings, AccessAudit audit, Clock clock) {
@@ -50,6 +52,7 @@ public final class DisclosureApi implements Feature {
     this.settings = settings;
     this.audit = audit;
     this.clock = clock;
+    this.integrity = new IntegrityFailures(audit);
   }
 
   @Override
@@ -167,13 +170,17 @@ public final class DisclosureApi implements Feature {
         .compose(disclosure -> {
           checkReleasable(disclosure, now);
           return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
-              .compose(released -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(),
+              // entries refused by their seal are left out, reported and counted, never released
+              .compose(checked -> integrity.report(conn, request, checked.failures()).map(checked))
+              .compose(checked -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(),
                       disclosure.to(), disclosure.locations())
                   .compose(declined -> store.recordRelease(conn, request.tenant(), id,
-                          new Disclosure.Release(released.size(), declined, now, releaser))
-                      .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE, released.size(),
-                          Optional.of(id), new JsonObject().put("declined", declined)))
-                      .map(audited -> csv ? csv(released, declined) : json(disclosure, released, declined))));
+                          new Disclosure.Release(checked.value().size(), declined, now, releaser))
+                      .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE,
+                          checked.value().size(), Optional.of(id), new JsonObject().put("declined", declined)
+                              .put("integrityFailures", checked.failures().size())))
+                      .map(audited -> csv ? csv(checked.value(), declined, checked.failures().size())
+                          : json(disclosure, checked.value(), declined, checked.failures().size()))));
         }))
         .map(Response::personalData);
   }
@@ -188,7 +195,8 @@ public final class DisclosureApi implements Feature {
     }
   }
 
-  private static Response json(Disclosure disclosure, List<ContactLog> released, int declined) {
+  private static Response json(Disclosure disclosure, List<ContactLog> released, int declined,
+      int integrityFailures) {
     JsonArray logs = new JsonArray();
     released.forEach(entry -> logs.add(entry.toJson()));
     return Response.ok(new JsonObject()
@@ -198,10 +206,11 @@ public final class DisclosureApi implements Feature {
         .put("locations", new JsonArray(disclosure.locations()))
         .put("contactLogs", logs)
         .put("totalRecords", released.size())
-        .put("declined", declined));
+        .put("declined", declined)
+        .put("integrityFailures", integrityFailures));
   }
 
-  private static Response csv(List<ContactLog> released, int declined) {
+  private static Response csv(List<ContactLog> released, int declined, int integrityFailures) {
     StringBuilder csv = new StringBuilder(Csv.row(CSV_HEADER));
     for (ContactLog entry : released) {
       JsonObject json = entry.toJson();
@@ -212,7 +221,8 @@ public final class DisclosureApi implements Feature {
     }
     return Response.of(200, "text/csv; charset=utf-8; header=present", csv.toString())
         .withHeader("Content-Disposition", "attachment; filename=\"contact-logs.csv\"")
-        .withHeader("X-Declined-Count", Integer.toString(declined));
+        .withHeader("X-Declined-Count", Integer.toString(declined))
+        .withHeader("X-Integrity-Failures", Integer.toString(integrityFailures));
   }
 
   private Future<Disclosure> found(io.vertx.sqlclient.SqlClient client, RequestContext request, UUID id) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.db.Page;
@@ -111,21 +112,27 @@ public final class MandateStore implements MandateLookup {
    * Inserts a new mandate, or replaces an existing one, unless it overlaps another. Serialised per tenant with
    * an advisory lock, so two overlapping mandates cannot both pass the check at the same moment.
    *
+   * @param inSameTransaction runs after the write, with the mandate as it was before (none for a new one), read
+   *     under the lock
    * @return whether a row was written (false: the id to replace does not exist)
    */
   public Future<Boolean> save(TenantId tenant, Mandate mandate, boolean insert,
-      Function<SqlClient, Future<Void>> inSameTransaction) {
+      BiFunction<SqlClient, Optional<Mandate>, Future<Void>> inSameTransaction) {
     return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("mandate"))
-        .compose(locked -> conn.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
-                + " WHERE id <> $1").execute(Tuple.of(mandate.id())))
-        .compose(others -> {
-          Optional<Mandate> clash = map(others).stream().filter(mandate::overlaps).findFirst();
+        .compose(locked -> conn.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate"))
+            .execute())
+        .compose(all -> {
+          List<Mandate> mandates = map(all);
+          Optional<Mandate> previous = mandates.stream().filter(m -> m.id().equals(mandate.id())).findFirst();
+          Optional<Mandate> clash = mandates.stream().filter(m -> !m.id().equals(mandate.id()))
+              .filter(mandate::overlaps).findFirst();
           if (clash.isPresent()) {
             return Future.failedFuture(new ValidationException("mandate_overlap", "effectiveFrom",
                 "The mandate overlaps mandate " + clash.get().id() + " in period and location"));
           }
           return (insert ? insert(conn, tenant, mandate) : update(conn, tenant, mandate))
-              .compose(saved -> saved ? inSameTransaction.apply(conn).map(true) : Future.succeededFuture(false));
+              .compose(saved -> saved ? inSameTransaction.apply(conn, previous).map(true)
+                  : Future.succeededFuture(false));
         }))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
             ? ClientException.conflict("A mandate with this id already exists")

@@ -51,11 +51,13 @@ final class BaselineWriter {
     UUID id = UUID.randomUUID();
     ContactDetails details = ContactRows.visitor(visitors.incrementAndGet());
     TimeBucket bucket = TimeBucket.of(Instant.now(), ContactRows.ZONE, ContactRows.BUCKET_MINUTES);
-    Buffer sealed = Buffer.buffer(ContactRows.seal(dayKeys.get(bucket.day()), id, details));
+    Instant destroyAfter = ContactRows.destroyAfter(bucket.day(), Loader.RETENTION_DAYS);
+    Buffer sealed = Buffer.buffer(ContactRows.seal(dayKeys.get(bucket.day()), id, mandateId, "main-hall", bucket,
+        destroyAfter, details));
     String insert = "INSERT INTO " + tenant.table("contact_log") + " (" + ContactRows.COLUMNS
         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     Tuple values = Tuple.from(new Object[] {id, mandateId, "main-hall", bucket.day(), Timestamps.utc(bucket.start()),
-        bucket.minutes(), Timestamps.utc(ContactRows.destroyAfter(bucket.day(), Loader.RETENTION_DAYS)), sealed});
+        bucket.minutes(), Timestamps.utc(destroyAfter), sealed});
     if (audited) {
       insert = "WITH entry AS (" + insert + ") INSERT INTO " + tenant.table("audit_event")
           + " (id, occurred_at, user_id, action, record_count, request_id, target_id, details)"

@@ -1,6 +1,5 @@
 package org.folio.contacttracing.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,12 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.contactlog.ContactDetails;
-import org.folio.contacttracing.platform.crypto.Aead;
+import org.folio.contacttracing.contactlog.ContactLog;
+import org.folio.contacttracing.contactlog.EntrySeal;
+import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.settings.Settings;
 
 /**
  * Contact-log rows as the module stores them (see {@code ContactLogStore.insert} and {@code sealed}): the
- * same columns, and the contact details sealed with AES-256-GCM under the day's data key, bound to the entry id.
+ * same columns, and the contact details sealed with AES-256-GCM under the day's data key as {@code EntrySeal} seals them.
  */
 final class ContactRows {
   static final String COLUMNS = "id, mandate_id, location, visit_day, visited_bucket, bucket_minutes, "
@@ -30,8 +31,10 @@ final class ContactRows {
         Optional.of("visitor" + n + "@example.org"), Optional.empty());
   }
 
-  static byte[] seal(SecretKey dayKey, UUID id, ContactDetails details) {
-    return Aead.seal(dayKey, details.toBytes(), id.toString().getBytes(StandardCharsets.US_ASCII));
+  /** Sealed as the module seals it: bound to the entry's row, with its destroyAfter inside. */
+  static byte[] seal(SecretKey dayKey, UUID id, UUID mandateId, String location, TimeBucket bucket,
+      Instant destroyAfter, ContactDetails details) {
+    return EntrySeal.seal(dayKey, new ContactLog(id, mandateId, location, bucket, destroyAfter, details));
   }
 
   /** When the module destroys an entry of {@code day}: {@code Mandate.destroyAfter} with the default zone. */

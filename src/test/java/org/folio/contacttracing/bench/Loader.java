@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -110,7 +111,8 @@ final class Loader {
         destroyAfter = ContactRows.destroyAfter(day, RETENTION_DAYS);
       }
       batch.add(id, mandateId, location, day, Timestamps.utc(bucket), Timestamps.utc(destroyAfter),
-          Buffer.buffer(ContactRows.seal(dayKeys.get(day), id, ContactRows.visitor(i))));
+          Buffer.buffer(ContactRows.seal(dayKeys.get(day), id, mandateId, location,
+              new TimeBucket(bucket, ContactRows.BUCKET_MINUTES, day), destroyAfter, ContactRows.visitor(i))));
       if (batch.full() || i == layout.total() - 1) {
         inFlight.acquire();
         if (failure.get() != null) {

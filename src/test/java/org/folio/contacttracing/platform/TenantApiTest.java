@@ -95,6 +95,7 @@ class TenantApiTest {
 
   /** Rebuilds the schema as the previous release left it: every migration but the newest. */
   private void undoNewestMigration(String version) throws Exception {
+    String previous = previousVersion(version);
     execute("DROP SCHEMA " + SCHEMA + " CASCADE");
     execute("CREATE SCHEMA " + SCHEMA);
     if (!"1".equals(version)) {
@@ -104,7 +105,7 @@ class TenantApiTest {
             org.folio.contacttracing.support.TestPostgres.settings().password())
         .schemas(SCHEMA).locations("classpath:db/migration").placeholderReplacement(false)
         .baselineOnMigrate(true).baselineVersion("0")
-        .target(previousVersion(version))
+        .target(previous)
         .load().migrate();
     }
     execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tenant_job (id uuid PRIMARY KEY, attributes jsonb NOT NULL, "

@@ -6,6 +6,8 @@ public enum AuditAction {
   CONTACT_LOG_READ("contact-log.read"),
   CONTACT_LOG_UPDATE("contact-log.update"),
   CONTACT_LOG_DELETE("contact-log.delete"),
+  /** An entry refused when read because its row no longer matches its seal; the target is the entry. */
+  CONTACT_LOG_INTEGRITY_FAILURE("contact-log.integrity-failure"),
   MANDATE_CREATE("mandate.create"),
   MANDATE_UPDATE("mandate.update"),
   MANDATE_DELETE("mandate.delete"),

@@ -28,6 +28,11 @@ public final class DataKeyWrapper {
     return Aead.key(Aead.open(kek.key(), wrapped.bytes(), label.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Whether the KEK of this id is configured: a data key it wrapped that does not unwrap was altered. */
+  public boolean configured(String kekId) {
+    return keks.byId(kekId).isPresent();
+  }
+
   public String currentKekId() {
     return keks.current().id();
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
@@ -31,12 +32,15 @@ public final class TenantApi {
   private final Pool pool;
   private final TenantJobStore jobs;
   private final SchemaMigrations migrations;
+  private final List<DataUpgrade> upgrades;
 
-  public TenantApi(Vertx vertx, Pool pool, SchemaMigrations migrations) {
+  /** @param upgrades run in this order after the migrations, by every job */
+  public TenantApi(Vertx vertx, Pool pool, SchemaMigrations migrations, List<DataUpgrade> upgrades) {
     this.vertx = vertx;
     this.pool = pool;
     this.jobs = new TenantJobStore(pool);
     this.migrations = migrations;
+    this.upgrades = List.copyOf(upgrades);
   }
 
   public void routes(Api api) {
@@ -65,6 +69,7 @@ public final class TenantApi {
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, tick -> jobs.heartbeat(tenant, job.id())
         .onFailure(failure -> log.warn("Tenant job heartbeat failed: {}", failure.getClass().getSimpleName())));
     migrations.migrate(tenant)
+        .compose(applied -> upgrade(tenant).map(applied))
         .onComplete(done -> vertx.cancelTimer(heartbeat))
         .map(applied -> {
           log.info("Tenant {} initialised: {} migrations applied", tenant, applied);
@@ -76,6 +81,14 @@ public final class TenantApi {
         })
         .compose(error -> jobs.finish(tenant, job.id(), error))
         .onFailure(failure -> log.error("Could not record the end of tenant job {}", job.id(), failure));
+  }
+
+  private Future<Void> upgrade(TenantId tenant) {
+    Future<Void> done = Future.succeededFuture();
+    for (DataUpgrade upgrade : upgrades) {
+      done = done.compose(previous -> upgrade.run(tenant)).mapEmpty();
+    }
+    return done;
   }
 
   private Future<Void> purge(TenantId tenant) {

@@ -1,0 +1,120 @@
+package org.folio.contacttracing.contactlog;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.folio.contacttracing.mandate.Mandate;
+import org.folio.contacttracing.mandate.RecordsUnderMandate;
+import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/**
+ * The stored entries of a mandate follow its change, in the transaction of the change. A shorter retention moves
+ * their destroyAfter earlier, to what {@link Mandate#destroyAfter} gives for their day, and never later. A field
+ * the mandate stops collecting leaves them: each entry holding it is opened with its day's key and sealed again
+ * without it. Either way the old versions stay in the day's partition as dead rows, so the day is marked for the
+ * purge to rewrite it.
+ */
+public final class EntriesUnderMandate implements RecordsUnderMandate {
+  private final ContactLogStore store;
+  private final DataKeyStore keys;
+  private final IntegrityFailures integrity;
+
+  public EntriesUnderMandate(ContactLogStore store, DataKeyStore keys, AccessAudit audit) {
+    this.store = store;
+    this.keys = keys;
+    this.integrity = new IntegrityFailures(audit);
+  }
+
+  @Override
+  public Future<JsonObject> follow(SqlClient client, TenantId tenant, Mandate previous, Mandate changed,
+      ZoneId zone, RequestContext request) {
+    boolean dropsFields = !changed.collectedFields().containsAll(previous.collectedFields());
+    return days(client, tenant, changed.id())
+        .compose(days -> shorten(client, tenant, changed, zone, days)
+            .compose(shortened -> (dropsFields ? reseal(client, tenant, changed, days, request)
+                    : Future.succeededFuture(0))
+                .map(resealed -> new JsonObject().put("contactLogsShortened", shortened)
+                    .put("contactLogsResealed", resealed))));
+  }
+
+  /** The days with entries under the mandate: those with a data key of it. */
+  private static Future<List<LocalDate>> days(SqlClient client, TenantId tenant, UUID mandateId) {
+    return client.preparedQuery("SELECT visit_day FROM " + tenant.table("data_key") + " WHERE mandate_id = $1"
+            + " ORDER BY visit_day")
+        .execute(Tuple.of(mandateId))
+        .map(rows -> {
+          List<LocalDate> days = new ArrayList<>();
+          rows.forEach(row -> days.add(row.getLocalDate(0)));
+          return days;
+        });
+  }
+
+  /** Every entry of the mandate is destroyed no later than its retention now allows; the days touched are marked. */
+  private static Future<Integer> shorten(SqlClient client, TenantId tenant, Mandate mandate, ZoneId zone,
+      List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    OffsetDateTime[] dues = days.stream()
+        .map(day -> Timestamps.utc(mandate.destroyAfter(day, zone).toInstant())).toArray(OffsetDateTime[]::new);
+    return client.preparedQuery("WITH shortened AS (UPDATE " + tenant.table("contact_log") + " c"
+            + " SET destroy_after = t.due FROM unnest($2::date[], $3::timestamptz[]) AS t(day, due)"
+            // the days as a parameter too, so that only their partitions are read
+            + " WHERE c.mandate_id = $1 AND c.visit_day = ANY($2::date[]) AND c.visit_day = t.day"
+            + " AND c.destroy_after > t.due RETURNING c.visit_day),"
+            + " marked AS (INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
+            + " SELECT DISTINCT '" + PendingErasure.CONTACT_LOG + "', visit_day FROM shortened ON CONFLICT DO NOTHING)"
+            + " SELECT count(*) FROM shortened")
+        .execute(Tuple.of(mandate.id()).addArrayOfLocalDate(days.toArray(LocalDate[]::new))
+            .addArrayOfOffsetDateTime(dues))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /** Day by day, the entries holding a field the mandate no longer collects are sealed again without it. */
+  private Future<Integer> reseal(SqlClient client, TenantId tenant, Mandate mandate, List<LocalDate> days,
+      RequestContext request) {
+    Future<Integer> done = Future.succeededFuture(0);
+    for (LocalDate day : days) {
+      done = done.compose(count -> resealDay(client, tenant, mandate, day, request).map(more -> count + more));
+    }
+    return done;
+  }
+
+  private Future<Integer> resealDay(SqlClient client, TenantId tenant, Mandate mandate, LocalDate day,
+      RequestContext request) {
+    return store.lockedForMandateDay(client, tenant, mandate.id(), day).compose(read -> {
+      Checked<List<ContactLog>> checked = Checked.of(read);
+      List<ContactLog> narrowed = checked.value().stream()
+          .filter(entry -> !entry.details().only(mandate.collectedFields()).equals(entry.details()))
+          .map(entry -> entry.withDetails(entry.details().only(mandate.collectedFields())))
+          .toList();
+      // a row refused by its seal is left as it is: never served, and destroyed by the purge in time
+      Future<Void> reported = integrity.report(client, request, checked.failures());
+      if (narrowed.isEmpty()) {
+        return reported.map(0);
+      }
+      return reported
+          .compose(done -> keys.forDay(client, tenant, mandate.id(), day))
+          .compose(key -> client.preparedQuery("UPDATE " + tenant.table("contact_log") + " c SET sealed = u.sealed"
+                  + " FROM unnest($2::uuid[], $3::bytea[]) AS u(id, sealed) WHERE c.visit_day = $1 AND c.id = u.id")
+              .execute(Tuple.of(day)
+                  .addArrayOfUUID(narrowed.stream().map(ContactLog::id).toArray(UUID[]::new))
+                  .addArrayOfBuffer(narrowed.stream().map(entry -> Buffer.buffer(EntrySeal.seal(key, entry)))
+                      .toArray(Buffer[]::new))))
+          // the versions with the field stay in the partition's files as dead rows until the purge rewrites it
+          .compose(updated -> PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, day)
+              .map(updated.rowCount()));
+    });
+  }
+}
