@@ -22,6 +22,32 @@ CREATE TABLE pending_erasure (
   PRIMARY KEY (relation, visit_day)
 );
 
+-- ANALYZE keeps samples of a column's values in pg_statistic, a catalog the purge cannot rewrite: never for the
+-- ciphertext or the wrapped keys. (Recursive: every existing partition too; new ones below.)
+ALTER TABLE contact_log ALTER COLUMN sealed SET STATISTICS 0;
+ALTER TABLE data_key ALTER COLUMN wrapped_key SET STATISTICS 0;
+
+-- The partition creator of V5, now also keeping the new partition's ciphertext out of pg_statistic.
+CREATE OR REPLACE FUNCTION contact_log_partition(day date) RETURNS void
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+  partition text := contact_log_partition_name(day);
+BEGIN
+  IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
+    RETURN;
+  END IF;
+  LOCK TABLE data_key, mandate IN SHARE ROW EXCLUSIVE MODE;
+  LOCK TABLE contact_log IN SHARE UPDATE EXCLUSIVE MODE;
+  IF to_regclass(quote_ident(partition)) IS NOT NULL THEN
+    RETURN;
+  END IF;
+  EXECUTE format('CREATE TABLE %I (LIKE contact_log INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', partition);
+  EXECUTE format('ALTER TABLE %I ALTER COLUMN sealed SET STATISTICS 0', partition);
+  EXECUTE format('ALTER TABLE contact_log ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
+    partition, day, day + 1);
+END
+$$;
+
 -- Every day's partition that exists now is rewritten by the first purge, so no entry keeps its order.
 INSERT INTO pending_erasure (relation, visit_day) SELECT DISTINCT 'contact_log', visit_day FROM contact_log;
 

@@ -95,6 +95,19 @@ class PhysicalDestructionTest {
         .body("name", equalTo("Corrected Name"));
   }
 
+  @Test
+  void analyzeKeepsNoSampleOfCiphertextOrWrappedKeysInTheStatisticsCatalog() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      visit("{\"location\":\"desk-" + (i % 3) + "\",\"name\":\"Sampled Visitor " + i + "\"}");
+    }
+    ModuleUnderTest.execute("ANALYZE " + SCHEMA + ".contact_log; ANALYZE " + SCHEMA + ".data_key");
+    // pg_statistic is a catalog the purge cannot rewrite: it must never hold a sample of either
+    assertThat(count("SELECT count(*) FROM pg_stats WHERE schemaname = '" + SCHEMA
+        + "' AND attname IN ('sealed', 'wrapped_key')")).isZero();
+    assertThat(count("SELECT count(*) FROM pg_stats WHERE schemaname = '" + SCHEMA
+        + "' AND tablename LIKE 'contact_log%' AND attname = 'location'")).as("control: ANALYZE ran").isPositive();
+  }
+
   private static String visit(String body) {
     return module.as(TENANT, OFFICER).body(body).post("/contact-tracing/contact-logs").then().statusCode(201)
         .extract().path("id");
