@@ -134,11 +134,17 @@ public final class DataKeyStore {
       return Future.succeededFuture(0);
     }
     LocalDate[] array = days.toArray(LocalDate[]::new);
-    return client.preparedQuery("DELETE FROM " + tenant.table("data_key") + " k WHERE k.visit_day = ANY($1)"
-            + " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("contact_log") + " c WHERE c.visit_day = ANY($1)"
-            + " AND c.mandate_id = k.mandate_id AND c.visit_day = k.visit_day)")
+    // marked in the same transaction: should the rewrite that removes the keys' dead rows not happen in this run
+    // (the table held by another session, the run ended early), a later one still knows it is due
+    return client.preparedQuery("WITH destroyed AS (DELETE FROM " + tenant.table("data_key") + " k"
+            + " WHERE k.visit_day = ANY($1) AND NOT EXISTS (SELECT 1 FROM " + tenant.table("contact_log") + " c"
+            + " WHERE c.visit_day = ANY($1) AND c.mandate_id = k.mandate_id AND c.visit_day = k.visit_day)"
+            + " RETURNING k.visit_day),"
+            + " marked AS (INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
+            + " SELECT DISTINCT '" + PendingErasure.DATA_KEY + "', visit_day FROM destroyed ON CONFLICT DO NOTHING)"
+            + " SELECT count(*) FROM destroyed")
         .execute(Tuple.tuple().addArrayOfLocalDate(array))
-        .map(rows -> rows.rowCount());
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
   /** Re-wraps up to {@code limit} keys still wrapped by a previous KEK with the current one. */

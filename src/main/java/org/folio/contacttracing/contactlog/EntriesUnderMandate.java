@@ -42,7 +42,10 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
     boolean dropsFields = !changed.collectedFields().containsAll(previous.collectedFields());
     return days(client, tenant, changed.id())
         .compose(days -> shorten(client, tenant, changed, zone, days)
-            .compose(shortened -> (dropsFields ? reseal(client, tenant, changed, days, request)
+            // a shortened entry is sealed again too, with its new destroyAfter as the ceiling: otherwise the old,
+            // later ceiling would let anyone who can write the table move it back unnoticed
+            .compose(shortened -> (dropsFields || shortened > 0
+                    ? reseal(client, tenant, changed, days, request, shortened > 0)
                     : Future.succeededFuture(0))
                 .map(resealed -> new JsonObject().put("contactLogsShortened", shortened)
                     .put("contactLogsResealed", resealed))));
@@ -81,22 +84,25 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
-  /** Day by day, the entries holding a field the mandate no longer collects are sealed again without it. */
+  /**
+   * Day by day, the entries holding a field the mandate no longer collects are sealed again without it, and, when
+   * {@code all}, every entry is sealed again (with its stored, possibly shortened destroyAfter as the ceiling).
+   */
   private Future<Integer> reseal(SqlClient client, TenantId tenant, Mandate mandate, List<LocalDate> days,
-      RequestContext request) {
+      RequestContext request, boolean all) {
     Future<Integer> done = Future.succeededFuture(0);
     for (LocalDate day : days) {
-      done = done.compose(count -> resealDay(client, tenant, mandate, day, request).map(more -> count + more));
+      done = done.compose(count -> resealDay(client, tenant, mandate, day, request, all).map(more -> count + more));
     }
     return done;
   }
 
   private Future<Integer> resealDay(SqlClient client, TenantId tenant, Mandate mandate, LocalDate day,
-      RequestContext request) {
+      RequestContext request, boolean all) {
     return store.lockedForMandateDay(client, tenant, mandate.id(), day).compose(read -> {
       Checked<List<ContactLog>> checked = Checked.of(read);
       List<ContactLog> narrowed = checked.value().stream()
-          .filter(entry -> !entry.details().only(mandate.collectedFields()).equals(entry.details()))
+          .filter(entry -> all || !entry.details().only(mandate.collectedFields()).equals(entry.details()))
           .map(entry -> entry.withDetails(entry.details().only(mandate.collectedFields())))
           .toList();
       // a row refused by its seal is left as it is: never served, and destroyed by the purge in time

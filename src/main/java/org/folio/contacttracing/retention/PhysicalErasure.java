@@ -111,10 +111,11 @@ final class PhysicalErasure {
         new JsonObject().put("slots", slots)).map(settled);
   }
 
+  /** Under the purge's lock, like every step: another instance's run waits instead of timing out on it. */
   private Future<Integer> dropEmpty(TenantId tenant, LocalDate keepFrom) {
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT "
-            + tenant.table("drop_empty_contact_log_partitions") + "($1)")
-        .execute(Tuple.of(keepFrom))
+    return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
+        .compose(locked -> conn.preparedQuery("SELECT " + tenant.table("drop_empty_contact_log_partitions") + "($1)")
+            .execute(Tuple.of(keepFrom)))
         .map(rows -> rows.iterator().next().getInteger(0)));
   }
 
@@ -126,7 +127,8 @@ final class PhysicalErasure {
         .execute(Tuple.of(keysDestroyed))
         .compose(rows -> !rows.iterator().next().getBoolean(0)
             ? Future.succeededFuture(Optional.<Boolean>empty())
-            : pool.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute()
-                .map(done -> Optional.of(done.iterator().next().getBoolean(0))));
+            : pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
+                .compose(locked -> conn.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute())
+                .map(done -> Optional.of(done.iterator().next().getBoolean(0)))));
   }
 }

@@ -207,6 +207,25 @@ class MandateChangesReachEntriesTest {
         .body("destroyAfter", equalTo("2026-03-08T00:00:00.000Z"));
   }
 
+  @Test
+  void aShortenedEntryMovedBackToItsEarlierDateBySqlIsRefusedAndSetBackToTheShortenedOne() throws Exception {
+    String id = post(visit());
+    get(id).then().body("destroyAfter", equalTo("2026-03-24T00:00:00.000Z"));
+    module.clock().advance(java.time.Duration.ofSeconds(1));
+    changeMandate(mandate(3, "name", "phone", "email"));
+    get(id).then().statusCode(200).body("destroyAfter", equalTo("2026-03-06T00:00:00.000Z"));
+
+    // whoever can write the table puts back the date the entry had before the mandate was shortened
+    ModuleUnderTest.execute("UPDATE " + SCHEMA + ".contact_log SET destroy_after = '2026-03-24T00:00:00Z'"
+        + " WHERE id = '" + id + "'");
+
+    get(id).then().statusCode(422).body("errors[0].code", equalTo("integrity_check_failed"));
+    // set back to the shortened date, never to the later one sealed before the change
+    assertThat(count("SELECT count(*) FROM " + SCHEMA + ".contact_log WHERE id = '" + id
+        + "' AND destroy_after = '2026-03-06T00:00:00Z'")).isEqualTo(1);
+    get(id).then().statusCode(200).body("destroyAfter", equalTo("2026-03-06T00:00:00.000Z"));
+  }
+
   private static byte[] sealed(String id) throws Exception {
     try (Connection conn = TestPostgres.connect();
         ResultSet rs = conn.createStatement().executeQuery("SELECT sealed FROM " + SCHEMA + ".contact_log WHERE id = '"

@@ -101,6 +101,54 @@ class UnblockablePurgeTest {
   }
 
   @Test
+  void aDestroyedKeyWhoseRewriteWasBlockedStaysPendingUntilARunRewritesIt() throws Exception {
+    String tenant = "unblockable_keys";
+    String schema = tenant + "_mod_contact_tracing";
+    module.install(tenant);
+    try {
+      destroyedKeyStaysPending(tenant, schema);
+    } finally {
+      module.purge(tenant);
+    }
+  }
+
+  private static void destroyedKeyStaysPending(String tenant, String schema) throws Exception {
+    module.clock().set(Instant.parse("2026-03-05T10:00:00Z"));
+    module.as(tenant, OFFICER).body(Mandates.mandate("2026-03-01", List.of("name"), 1, "annex").encode())
+        .post("/contact-tracing/mandates").then().statusCode(201);
+    module.as(tenant, OFFICER).body("{\"location\":\"annex\",\"name\":\"Annex Visitor\","
+        + "\"visitedAt\":\"2026-03-05T09:00:00Z\"}").post("/contact-tracing/contact-logs").then().statusCode(201);
+    module.clock().set(Instant.parse("2026-03-05T11:00:00Z"));
+    timerCall(tenant).then().statusCode(200).body("dataKeyErasurePending", equalTo(false));
+    byte[] wrapped;
+    try (Connection conn = TestPostgres.connect(); ResultSet rs = conn.createStatement().executeQuery(
+        "SELECT wrapped_key FROM " + schema + ".data_key WHERE visit_day = '2026-03-05'")) {
+      assertThat(rs.next()).isTrue();
+      wrapped = rs.getBytes(1);
+    }
+
+    module.clock().set(Instant.parse("2026-03-07T01:00:00Z"));
+    try (Connection reporting = TestPostgres.connect()) {
+      reporting.setAutoCommit(false);
+      reporting.createStatement().executeQuery("SELECT count(*) FROM " + schema + ".data_key").close();
+      timerCall(tenant).then().statusCode(200).body("dataKeysDestroyed", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+          .body("dataKeyErasurePending", equalTo(true));
+      // a later run that destroys nothing still knows the key's dead row is in the files
+      module.clock().set(Instant.parse("2026-03-07T02:00:00Z"));
+      timerCall(tenant).then().statusCode(200).body("dataKeysDestroyed", equalTo(0))
+          .body("dataKeyErasurePending", equalTo(true));
+      module.as(tenant, OFFICER).get("/contact-tracing/retention/status").then()
+          .body("dataKeyErasurePending", equalTo(true));
+      reporting.rollback();
+    }
+
+    module.clock().set(Instant.parse("2026-03-07T03:00:00Z"));
+    timerCall(tenant).then().statusCode(200).body("dataKeyErasurePending", equalTo(false));
+    org.folio.contacttracing.support.DataFiles.checkpoint();
+    assertThat(org.folio.contacttracing.support.DataFiles.relationFilesContaining(List.of(wrapped))).isEmpty();
+  }
+
+  @Test
   void aRunThatDestroysNothingIsSeenAndATimerThatStoppedShows() {
     String other = "unblockable_quiet";
     module.install(other);
@@ -123,7 +171,11 @@ class UnblockablePurgeTest {
   }
 
   private static Response timerCall() {
-    return module.bare().header("X-Okapi-Tenant", TENANT).header("Content-Type", "application/json")
+    return timerCall(TENANT);
+  }
+
+  private static Response timerCall(String tenant) {
+    return module.bare().header("X-Okapi-Tenant", tenant).header("Content-Type", "application/json")
         .post("/contact-tracing/retention/purge");
   }
 
