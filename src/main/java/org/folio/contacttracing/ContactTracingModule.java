@@ -29,6 +29,9 @@ import org.folio.contacttracing.decline.DeclineStore;
 import org.folio.contacttracing.decline.DeclinesUnderMandate;
 import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.mandate.MandateApi;
+import org.folio.contacttracing.mandate.MandateChange;
+import org.folio.contacttracing.mandate.MandateReviewApi;
+import org.folio.contacttracing.mandate.MandateReviewStore;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.notice.NoticeApi;
 import org.folio.contacttracing.audit.AuditApi;
@@ -136,10 +139,13 @@ public final class ContactTracingModule {
     DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
     ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
+    // one way a mandate changes, whether by a PUT or by a review with the authority
+    MandateChange mandateChange = new MandateChange(mandates, settings, audit, List.of(
+        new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines)));
     return List.of(
         new SettingsApi(settings, audit, clock),
-        new MandateApi(mandates, settings, audit, clock, List.of(
-            new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines))),
+        new MandateApi(mandates, settings, audit, clock, mandateChange),
+        new MandateReviewApi(mandates, new MandateReviewStore(pool), mandateChange, settings, audit, clock),
         new ContactLogApi(contactLogs, gate, audit),
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),

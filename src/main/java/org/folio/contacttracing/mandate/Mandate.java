@@ -41,6 +41,11 @@ public record Mandate(
     }
   }
 
+  public Mandate withMetadata(Metadata changed) {
+    return new Mandate(id, authority, reference, effectiveFrom, effectiveUntil, reviewBy, collectedFields,
+        retentionDays, locations, Optional.of(changed));
+  }
+
   public boolean covers(String location) {
     return locations.isEmpty() || locations.contains(location);
   }

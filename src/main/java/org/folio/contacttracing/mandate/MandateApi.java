@@ -3,10 +3,8 @@ package org.folio.contacttracing.mandate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
@@ -29,16 +27,16 @@ public final class MandateApi implements Feature {
   private final TenantSettings settings;
   private final AccessAudit audit;
   private final Clock clock;
-  private final List<RecordsUnderMandate> records;
+  private final MandateChange change;
 
-  /** @param records what is recorded under mandates, and must follow their changes */
+  /** @param change how an existing mandate changes, shared with its reviews */
   public MandateApi(MandateStore store, TenantSettings settings, AccessAudit audit, Clock clock,
-      List<RecordsUnderMandate> records) {
+      MandateChange change) {
     this.store = store;
     this.settings = settings;
     this.audit = audit;
     this.clock = clock;
-    this.records = List.copyOf(records);
+    this.change = change;
   }
 
   @Override
@@ -91,27 +89,8 @@ public final class MandateApi implements Feature {
     return found(request, id)
         .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
             .updated(clock.instant(), request.userId())))
-        .compose(mandate -> store.save(request.tenant(), mandate, false, (conn, previous) -> previous
-            .map(before -> follow(conn, request, before, mandate))
-            .orElseGet(() -> Future.succeededFuture(new JsonObject()))
-            .compose(followed -> audit.record(conn, request, AuditAction.MANDATE_UPDATE, 1, Optional.of(id),
-                followed))))
+        .compose(mandate -> change.replace(request, mandate, (conn, before) -> Future.succeededFuture()))
         .compose(saved -> saved ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
-  }
-
-  /**
-   * What is recorded under the mandate follows its change, in its transaction: a shorter retention and a field no
-   * longer collected reach the entries and decline counts already stored. The counts go into the audit event.
-   */
-  private Future<JsonObject> follow(SqlClient conn, RequestContext request, Mandate previous, Mandate changed) {
-    return settings.get(conn, request.tenant()).compose(s -> {
-      Future<JsonObject> followed = Future.succeededFuture(new JsonObject());
-      for (RecordsUnderMandate recorded : records) {
-        followed = followed.compose(counts -> recorded.follow(conn, request.tenant(), previous, changed,
-            s.timeZone(), request).map(counts::mergeIn));
-      }
-      return followed;
-    });
   }
 
   private Future<Response> delete(RequestContext request) {

@@ -53,6 +53,13 @@ public final class MandateStore implements MandateLookup {
         new Object[] {location.orElse(null)}, offset, limit, MandateStore::map);
   }
 
+  /** Every mandate of the tenant, oldest effectiveFrom first; a library has a handful. */
+  public Future<List<Mandate>> all(TenantId tenant) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + " ORDER BY effective_from, id")
+        .execute()
+        .map(MandateStore::map);
+  }
+
   public Future<Optional<Mandate>> find(TenantId tenant, UUID id) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + " WHERE id = $1")
         .execute(Tuple.of(id))

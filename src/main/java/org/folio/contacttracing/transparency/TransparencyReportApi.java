@@ -22,7 +22,8 @@ import org.folio.contacttracing.settings.TenantSettings;
 /**
  * {@code /contact-tracing/transparency-report}: numbers for a period that a library can publish. Disclosure
  * requests by recipient and outcome, entries released (from the audited releases), entries destroyed (from
- * the purge's destruction records), and declines as far as their counts are still kept.
+ * the purge's destruction records), declines as far as their counts are still kept, and the check-ins with the
+ * authority about the mandates: reviews held, and mandates a review ended.
  */
 public final class TransparencyReportApi implements Feature {
   static final int MAX_DAYS = 366;
@@ -80,12 +81,21 @@ public final class TransparencyReportApi implements Feature {
             + tenant.table("decline_count") + " WHERE visited_bucket >= $1 AND visited_bucket < $2")
         .execute(Tuple.of(start, end))
         .map(rows -> rows.iterator().next().getLong(0));
-    return Future.all(requests, audited, declines).map(all -> new JsonObject()
+    // check-ins with the authority, counted by their library days: held in the period, and ending logging in it
+    Future<Row> reviews = pool.preparedQuery("SELECT "
+            + "count(*) FILTER (WHERE reviewed_on BETWEEN $1 AND $2) AS held, "
+            + "count(DISTINCT mandate_id) FILTER (WHERE outcome = 'end' AND end_on BETWEEN $1 AND $2) AS ended FROM "
+            + tenant.table("mandate_review"))
+        .execute(Tuple.of(from, to))
+        .map(rows -> rows.iterator().next());
+    return Future.all(requests, audited, declines, reviews).map(all -> new JsonObject()
         .put("from", from.toString())
         .put("to", to.toString())
         .put("disclosureRequests", requests.result())
         .put("entriesReleased", audited.result().getLong("released"))
         .put("entriesDestroyed", audited.result().getLong("destroyed"))
-        .put("declines", declines.result()));
+        .put("declines", declines.result())
+        .put("mandateReviews", reviews.result().getLong("held"))
+        .put("mandatesEndedByReview", reviews.result().getLong("ended")));
   }
 }

@@ -101,12 +101,13 @@ class ContractTest {
     TreeSet<String> declared = new TreeSet<>();
     collectWithTrait(result.getApiV10().resources(), "staffMember", declared);
     assertThat(declared).containsExactlyElementsOf(new TreeSet<>(module.module().accountableRoutes()));
-    // reading, correcting, deleting or releasing personal data, changing a mandate or a setting, and every
-    // disclosure step
+    // reading, correcting, deleting or releasing personal data, changing a mandate (also by a review with the
+    // authority) or a setting, and every disclosure step
     assertThat(declared).containsExactlyInAnyOrder(
         "GET /contact-tracing/contact-logs", "GET /contact-tracing/contact-logs/{id}",
         "PUT /contact-tracing/contact-logs/{id}", "DELETE /contact-tracing/contact-logs/{id}",
         "POST /contact-tracing/mandates", "PUT /contact-tracing/mandates/{id}", "DELETE /contact-tracing/mandates/{id}",
+        "POST /contact-tracing/mandates/{id}/reviews",
         "PUT /contact-tracing/settings", "POST /contact-tracing/disclosures",
         "POST /contact-tracing/disclosures/{id}/decision", "GET /contact-tracing/disclosures/{id}/contact-logs");
   }

@@ -53,11 +53,13 @@ class StorageIsolationTest {
     assertThat(columns).contains("contact_log.sealed", "mandate.id");
     assertThat(columns).noneMatch(c -> c.matches("(?i).*(patron|loan|item|barcode|borrow|circulation|"
         + "requester|holding|instance).*"));
-    // staff user ids exist only for accountability (who configured, who asked, who decided, who accessed),
+    // staff user ids exist only for accountability (who configured, who reviewed a mandate with the authority,
+    // who asked, who decided, who accessed),
     // never in a table that holds visitor data
     assertThat(columns.stream().filter(c -> c.matches("(?i).*user.*")).toList())
         .isNotEmpty()
         .allMatch(c -> c.matches("(mandate|settings)\\.(created|updated)_by_user_id")
+            || c.equals("mandate_review.created_by_user_id")
             || c.equals("audit_event.user_id")
             || c.matches("disclosure\\.(requested|decided|last_released)_by_user_id"));
     assertThat(columns.stream().filter(c -> c.startsWith("contact_log.") || c.startsWith("decline_count.")))

@@ -11,6 +11,8 @@ public enum AuditAction {
   MANDATE_CREATE("mandate.create"),
   MANDATE_UPDATE("mandate.update"),
   MANDATE_DELETE("mandate.delete"),
+  /** A check-in with the authority about a mandate, and its outcome; the target is the mandate. */
+  MANDATE_REVIEW("mandate.review"),
   SETTINGS_UPDATE("settings.update"),
   DISCLOSURE_REQUEST("disclosure.request"),
   DISCLOSURE_REFUSE("disclosure.refuse"),

@@ -1,0 +1,91 @@
+package org.folio.contacttracing.mandate;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.tenant.TenantId;
+
+/** Reviews of each tenant's mandates, in its {@code mandate_review} table. */
+public final class MandateReviewStore {
+  private static final String COLUMNS = "id, mandate_id, reviewed_on, contact_name, contact_role, outcome, "
+      + "next_review_by, end_on, note, created_date, created_by_user_id";
+  /** Newest review first: the latest check-in, and of two on one day the one recorded last. */
+  private static final String NEWEST_FIRST = " ORDER BY reviewed_on DESC, created_date DESC, id";
+
+  private final Pool pool;
+
+  public MandateReviewStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Stores a review in the transaction that changes its mandate. */
+  Future<Void> insert(SqlClient client, TenantId tenant, MandateReview review) {
+    Metadata metadata = review.metadata().orElseThrow();
+    return client.preparedQuery("INSERT INTO " + tenant.table("mandate_review") + " (" + COLUMNS + ") VALUES "
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+        .execute(Tuple.from(new Object[] {
+            review.id(), review.mandateId(), review.reviewedOn(), review.contactName(), review.contactRole(),
+            review.outcome().code(), review.nextReviewBy().orElse(null), review.endOn().orElse(null),
+            review.note().orElse(null), metadata.createdAt(), metadata.createdByUserId().orElse(null)}))
+        .mapEmpty();
+  }
+
+  /** A page of a mandate's reviews, newest first. */
+  Future<Page<MandateReview>> list(TenantId tenant, UUID mandateId, int offset, int limit) {
+    String filter = " WHERE mandate_id = $1";
+    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("mandate_review") + filter,
+        "SELECT " + COLUMNS + " FROM " + tenant.table("mandate_review") + filter + NEWEST_FIRST
+            + " OFFSET $2 LIMIT $3",
+        new Object[] {mandateId}, offset, limit, MandateReviewStore::map);
+  }
+
+  Future<Optional<MandateReview>> find(TenantId tenant, UUID mandateId, UUID id) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate_review")
+            + " WHERE mandate_id = $1 AND id = $2")
+        .execute(Tuple.of(mandateId, id))
+        .map(rows -> map(rows).stream().findFirst());
+  }
+
+  /** The latest review of every mandate that has one, by mandate id. */
+  Future<Map<UUID, MandateReview>> latestByMandate(TenantId tenant) {
+    return pool.preparedQuery("SELECT DISTINCT ON (mandate_id) " + COLUMNS + " FROM " + tenant.table("mandate_review")
+            + " ORDER BY mandate_id, reviewed_on DESC, created_date DESC, id")
+        .execute()
+        .map(rows -> {
+          Map<UUID, MandateReview> latest = new HashMap<>();
+          map(rows).forEach(review -> latest.put(review.mandateId(), review));
+          return latest;
+        });
+  }
+
+  private static List<MandateReview> map(RowSet<Row> rows) {
+    List<MandateReview> reviews = new ArrayList<>();
+    for (Row row : rows) {
+      Instant created = row.getOffsetDateTime("created_date").toInstant();
+      reviews.add(new MandateReview(
+          row.getUUID("id"),
+          row.getUUID("mandate_id"),
+          row.getLocalDate("reviewed_on"),
+          row.getString("contact_name"),
+          row.getString("contact_role"),
+          MandateReview.Outcome.ofCode(row.getString("outcome")).orElseThrow(),
+          Optional.ofNullable(row.getLocalDate("next_review_by")),
+          Optional.ofNullable(row.getLocalDate("end_on")),
+          Optional.ofNullable(row.getString("note")),
+          Optional.of(Metadata.created(created, Optional.ofNullable(row.getUUID("created_by_user_id"))))));
+    }
+    return reviews;
+  }
+}
