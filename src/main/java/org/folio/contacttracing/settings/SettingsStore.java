@@ -41,10 +41,17 @@ public final class SettingsStore implements TenantSettings {
       Optional<UUID> userId) {
     return client.preparedQuery("UPDATE " + tenant.table("settings") + " SET time_zone = $1, "
             + "time_granularity_minutes = $2, max_disclosure_window_days = $3, release_hours = $4, "
-            + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8")
+            + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8, "
+            + "statute_citation = $9, statute_url = $10, counsel_office = $11, counsel_phone = $12, "
+            + "counsel_email = $13")
         .execute(Tuple.from(new Object[] {settings.timeZone().getId(), settings.timeGranularityMinutes(),
             settings.maxDisclosureWindowDays(), settings.releaseHours(), settings.maxHoldDays(),
-            settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null)}))
+            settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null),
+            settings.statute().map(Statute::citation).orElse(null),
+            settings.statute().flatMap(Statute::url).orElse(null),
+            settings.legalCounsel().map(LegalCounsel::office).orElse(null),
+            settings.legalCounsel().flatMap(LegalCounsel::phone).orElse(null),
+            settings.legalCounsel().flatMap(LegalCounsel::email).orElse(null)}))
         .mapEmpty();
   }
 
@@ -56,6 +63,11 @@ public final class SettingsStore implements TenantSettings {
         row.getInteger("release_hours"),
         row.getInteger("max_hold_days"),
         row.getInteger("audit_retention_days"),
+        Optional.ofNullable(row.getString("statute_citation"))
+            .map(citation -> new Statute(citation, Optional.ofNullable(row.getString("statute_url")))),
+        Optional.ofNullable(row.getString("counsel_office"))
+            .map(office -> new LegalCounsel(office, Optional.ofNullable(row.getString("counsel_phone")),
+                Optional.ofNullable(row.getString("counsel_email")))),
         Optional.of(Metadata.from(row)));
   }
 }
