@@ -55,6 +55,14 @@ public final class SettingsStore implements TenantSettings {
         .mapEmpty();
   }
 
+  /**
+   * A column added by a later migration: every request reads the settings, and a schema whose upgrade job has
+   * not yet reached V11__statute_and_counsel.sql has no statute and no counsel, not an error.
+   */
+  private static Optional<String> optional(Row row, String column) {
+    return row.getColumnIndex(column) < 0 ? Optional.empty() : Optional.ofNullable(row.getString(column));
+  }
+
   private static Settings toSettings(Row row) {
     return new Settings(
         ZoneId.of(row.getString("time_zone")),
@@ -63,11 +71,10 @@ public final class SettingsStore implements TenantSettings {
         row.getInteger("release_hours"),
         row.getInteger("max_hold_days"),
         row.getInteger("audit_retention_days"),
-        Optional.ofNullable(row.getString("statute_citation"))
-            .map(citation -> new Statute(citation, Optional.ofNullable(row.getString("statute_url")))),
-        Optional.ofNullable(row.getString("counsel_office"))
-            .map(office -> new LegalCounsel(office, Optional.ofNullable(row.getString("counsel_phone")),
-                Optional.ofNullable(row.getString("counsel_email")))),
+        optional(row, "statute_citation")
+            .map(citation -> new Statute(citation, optional(row, "statute_url"))),
+        optional(row, "counsel_office")
+            .map(office -> new LegalCounsel(office, optional(row, "counsel_phone"), optional(row, "counsel_email"))),
         Optional.of(Metadata.from(row)));
   }
 }
