@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.settings.Statute;
 
 /**
  * One request to release contact data, as the library accounts for it. Holds no personal data of visitors.
  *
  * @param status as stored: pending, approved, denied or refused; {@link #status(Instant)} adds expired
+ * @param statuteProvision the provision of the library-confidentiality statute the request names
+ * @param statute a copy of the statute as the settings named it when the request was recorded, so that a later
+ *     change of the settings never rewrites what the second person decided on
  */
 public record Disclosure(
     UUID id,
@@ -19,6 +23,8 @@ public record Disclosure(
     Optional<String> refusalReason,
     Recipient recipient,
     String legalBasis,
+    Optional<String> statuteProvision,
+    Optional<Statute> statute,
     String caseReference,
     Instant from,
     Instant to,
@@ -60,8 +66,10 @@ public record Disclosure(
     JsonObject json = new JsonObject().put("id", id.toString()).put("status", status(now));
     refusalReason.ifPresent(reason -> json.put("refusalReason", reason));
     json.put("recipient", recipientJson)
-        .put("legalBasis", legalBasis)
-        .put("caseReference", caseReference)
+        .put("legalBasis", legalBasis);
+    statuteProvision.ifPresent(provision -> json.put("statuteProvision", provision));
+    statute.ifPresent(s -> json.put("statute", s.toJson()));
+    json        .put("caseReference", caseReference)
         .put("from", Timestamps.format(from))
         .put("to", Timestamps.format(to))
         .put("locations", new JsonArray(locations))

@@ -81,23 +81,36 @@ public final class DisclosureApi implements Feature {
     }
     JsonObject recipient = body.getJsonObject("recipient");
     boolean publicHealth = Disclosure.PUBLIC_HEALTH_AGENCY.equals(recipient.getString("type"));
-    Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
-        publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
-        new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),
-            Optional.ofNullable(recipient.getString("contact"))),
-        body.getString("legalBasis"), body.getString("caseReference"), from, to,
-        body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
-        requester, now, Optional.empty(), 0, Optional.empty());
+    Optional<String> provision = Optional.ofNullable(body.getString("statuteProvision"));
+    if (provision.filter(String::isBlank).isPresent()) {
+      throw new ValidationException("invalid_value", "statuteProvision", "statuteProvision must not be blank");
+    }
     return settings.get(request.tenant()).compose(s -> {
       if (Duration.between(from, to).compareTo(Duration.ofDays(s.maxDisclosureWindowDays())) > 0) {
         return Future.failedFuture(new ValidationException("window_too_long", "to",
             "The window may span at most " + s.maxDisclosureWindowDays() + " days"));
       }
+      // the log is shared only as the statute allows: once the library names it, a request that could be
+      // approved says which provision allows it, and the second person decides on that
+      if (publicHealth && s.statute().isPresent() && provision.isEmpty()) {
+        return Future.failedFuture(new ValidationException("field_required", "statuteProvision",
+            "statuteProvision is required: name the provision of the library-confidentiality statute that allows "
+                + "this disclosure"));
+      }
+      Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
+          publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
+          new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),
+              Optional.ofNullable(recipient.getString("contact"))),
+          body.getString("legalBasis"), provision, s.statute(), body.getString("caseReference"), from, to,
+          body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
+          requester, now, Optional.empty(), 0, Optional.empty());
       return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
           .compose(inserted -> audit.record(conn, request,
               publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
-              Optional.of(disclosure.id()), new JsonObject())));
-    }).map(done -> Response.created("/contact-tracing/disclosures/" + disclosure.id(), disclosure.toJson(now)));
+              Optional.of(disclosure.id()), new JsonObject())))
+          .map(done -> disclosure);
+    }).map(disclosure -> Response.created("/contact-tracing/disclosures/" + disclosure.id(),
+        disclosure.toJson(now)));
   }
 
   private Future<Response> list(RequestContext request) {

@@ -14,11 +14,12 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.Statute;
 
 /** The accounting of disclosures of each tenant, in its {@code disclosure} table. */
 public final class DisclosureStore {
   private static final String COLUMNS = "id, status, refusal_reason, recipient_type, recipient_name, "
-      + "recipient_contact, legal_basis, case_reference, window_from, window_to, locations, requested_by_user_id, "
+      + "recipient_contact, legal_basis, statute_provision, statute_citation, statute_url, case_reference, window_from, window_to, locations, requested_by_user_id, "
       + "requested_date, decision, decided_by_user_id, decided_date, decision_note, release_expires_at, "
       + "release_count, entries_released, declines_released, last_released_date, last_released_by_user_id";
   /** Status as users see it, with approvals past their release window shown as expired. */
@@ -41,12 +42,13 @@ public final class DisclosureStore {
   public Future<Void> insert(SqlClient client, TenantId tenant, Disclosure d) {
     return client.preparedQuery("INSERT INTO " + tenant.table("disclosure") + " (id, status, refusal_reason, "
             + "recipient_type, recipient_name, recipient_contact, legal_basis, case_reference, window_from, window_to, "
-            + "locations, requested_by_user_id, requested_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-            + "$12, $13)")
+            + "locations, requested_by_user_id, requested_date, statute_provision, statute_citation, statute_url) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
         .execute(Tuple.from(new Object[] {d.id(), d.status(), d.refusalReason().orElse(null), d.recipient().type(),
             d.recipient().name(), d.recipient().contact().orElse(null), d.legalBasis(), d.caseReference(),
             Timestamps.utc(d.from()), Timestamps.utc(d.to()), d.locations().toArray(String[]::new), d.requestedBy(),
-            Timestamps.utc(d.requestedDate())}))
+            Timestamps.utc(d.requestedDate()), d.statuteProvision().orElse(null),
+            d.statute().map(Statute::citation).orElse(null), d.statute().flatMap(Statute::url).orElse(null)}))
         .mapEmpty();
   }
 
@@ -109,6 +111,9 @@ public final class DisclosureStore {
         new Disclosure.Recipient(row.getString("recipient_type"), row.getString("recipient_name"),
             Optional.ofNullable(row.getString("recipient_contact"))),
         row.getString("legal_basis"),
+        Optional.ofNullable(row.getString("statute_provision")),
+        Optional.ofNullable(row.getString("statute_citation"))
+            .map(citation -> new Statute(citation, Optional.ofNullable(row.getString("statute_url")))),
         row.getString("case_reference"),
         instant(row, "window_from"),
         instant(row, "window_to"),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
+import org.folio.contacttracing.settings.Statute;
 
 /**
  * What a visitor is told at the door, from the mandates in force today: at one location, or, without a location,
@@ -16,14 +17,17 @@ import org.folio.contacttracing.mandate.Mandate;
  * @param location the location asked for, if any
  * @param inForce the mandates in force today: at a location at most one; without a location every one, whatever
  *     locations it covers (mandates in force on one day never share a location)
+ * @param statute the state's library-confidentiality statute, when the library has named it in its settings
  */
-public record Notice(Optional<String> location, LocalDate date, List<Mandate> inForce) {
+public record Notice(Optional<String> location, LocalDate date, List<Mandate> inForce, Optional<Statute> statute) {
   static final String PURPOSE = "Your contact details are used only so that public-health officials can reach "
       + "you if you may have been exposed to an infectious disease. They are not used for anything else and are "
       + "kept apart from any record of what you borrow.";
   static final String SHARING = "The list is a confidential library record. It is shared only with public-health "
       + "officials for contact tracing, as the state's library confidentiality law allows, and every disclosure is "
       + "recorded.";
+  static final String SHARING_UNDER = "The list is a confidential library record. It is shared only with "
+      + "public-health officials for contact tracing, and only as %s allows; every disclosure is recorded.";
   static final String DECLINE = "You may decline to give your details. You will still be served.";
 
   public Notice {
@@ -65,7 +69,22 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
       json.put("collectedFields", new JsonArray(m.collectedFields().stream().map(ContactField::property).toList()))
           .put("retentionDays", m.retentionDays());
     });
-    return json.put("mayDecline", true).put("purpose", PURPOSE).put("sharing", SHARING);
+    json.put("mayDecline", true).put("purpose", PURPOSE).put("sharing", sharing());
+    statute.ifPresent(s -> json.put("statute", s.toJson()));
+    return json;
+  }
+
+  /** With whom the list is shared: under the statute the library names, else under the state's law. */
+  String sharing() {
+    return statute.map(s -> SHARING_UNDER.formatted(s.citation())).orElse(SHARING);
+  }
+
+  /** {@link #sharing()} for the page: the citation escaped, and a link to the statute's text when there is one. */
+  private String sharingHtml() {
+    return statute.map(s -> SHARING_UNDER.formatted("<cite>" + escape(s.citation()) + "</cite>")
+            + s.url().map(url -> " Read the statute at <a href=\"" + escape(url) + "\">" + escape(url) + "</a>.")
+                .orElse(""))
+        .orElse(SHARING);
   }
 
   /** A plain page that prints on paper and reads on a tablet at the door. */
@@ -94,7 +113,7 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
       described().ifPresentOrElse(m -> describe(html, m), () -> inForce.forEach(m -> describeAt(html, m)));
       html.append("<h2>Your choice</h2>\n<p>").append(DECLINE).append("</p>\n")
           .append("<h2>What happens to it</h2>\n<p>").append(PURPOSE).append("</p>\n<p>")
-          .append(SHARING).append("</p>\n");
+          .append(sharingHtml()).append("</p>\n");
       described().flatMap(Mandate::effectiveUntil)
           .ifPresent(until -> html.append("<p>The order runs until ").append(until).append(".</p>\n"));
     }

@@ -38,7 +38,7 @@ public final class NoticeApi implements Feature {
       return (location.isPresent()
           ? mandates.findInForce(request.tenant(), location.get(), today).map(mandate -> mandate.stream().toList())
           : mandates.findAllInForce(request.tenant(), today))
-          .map(inForce -> new Notice(location, today, inForce));
+          .map(inForce -> new Notice(location, today, inForce, s.statute()));
     }).map(notice -> html
         ? Response.of(200, "text/html; charset=utf-8", notice.toHtml())
         : Response.ok(notice.toJson()));

@@ -12,6 +12,8 @@ import org.folio.contacttracing.platform.http.ValidationException;
  *
  * @param timeZone the zone the library's days are counted in
  * @param timeGranularityMinutes visit times are stored rounded down to this many minutes
+ * @param statute the state's library-confidentiality statute, when the library has named it
+ * @param legalCounsel how staff reach the library's legal counsel, when the library has said
  */
 public record Settings(
     ZoneId timeZone,
@@ -20,9 +22,12 @@ public record Settings(
     int releaseHours,
     int maxHoldDays,
     int auditRetentionDays,
+    Optional<Statute> statute,
+    Optional<LegalCounsel> legalCounsel,
     Optional<Metadata> metadata) {
 
-  public static final Settings DEFAULTS = new Settings(ZoneId.of("UTC"), 15, 31, 72, 14, 400, Optional.empty());
+  public static final Settings DEFAULTS = new Settings(ZoneId.of("UTC"), 15, 31, 72, 14, 400, Optional.empty(),
+      Optional.empty(), Optional.empty());
 
   /** The longest retention a mandate may set, in days after the day of the visit (mandate.json). */
   static final int LONGEST_RETENTION_DAYS = 366;
@@ -43,7 +48,7 @@ public record Settings(
 
   /**
    * A PUT body (already checked against settings.json, whose bounds these repeat and V8__settings_bounds.sql
-   * enforces in the database); absent fields take their defaults.
+   * enforces in the database); absent fields take their defaults, and an absent statute or counsel is none.
    *
    * @throws ValidationException {@code invalid_value} for a value out of bounds
    */
@@ -57,6 +62,8 @@ public record Settings(
             ": a hold, which no second person approves, must not become a second retention period"),
         within(json, "auditRetentionDays", DEFAULTS.auditRetentionDays, MIN_AUDIT_RETENTION_DAYS,
             MAX_AUDIT_RETENTION_DAYS, ": the audit of every entry must outlive the entry"),
+        Optional.ofNullable(json.getJsonObject("statute")).map(s -> Statute.fromJson(s, "statute")),
+        Optional.ofNullable(json.getJsonObject("legalCounsel")).map(LegalCounsel::fromJson),
         Optional.empty());
   }
 
@@ -90,6 +97,8 @@ public record Settings(
         .put("releaseHours", releaseHours)
         .put("maxHoldDays", maxHoldDays)
         .put("auditRetentionDays", auditRetentionDays);
+    statute.ifPresent(s -> json.put("statute", s.toJson()));
+    legalCounsel.ifPresent(c -> json.put("legalCounsel", c.toJson()));
     metadata.ifPresent(m -> json.put("metadata", m.toJson()));
     return json;
   }

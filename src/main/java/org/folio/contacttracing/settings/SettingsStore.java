@@ -41,11 +41,26 @@ public final class SettingsStore implements TenantSettings {
       Optional<UUID> userId) {
     return client.preparedQuery("UPDATE " + tenant.table("settings") + " SET time_zone = $1, "
             + "time_granularity_minutes = $2, max_disclosure_window_days = $3, release_hours = $4, "
-            + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8")
+            + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8, "
+            + "statute_citation = $9, statute_url = $10, counsel_office = $11, counsel_phone = $12, "
+            + "counsel_email = $13")
         .execute(Tuple.from(new Object[] {settings.timeZone().getId(), settings.timeGranularityMinutes(),
             settings.maxDisclosureWindowDays(), settings.releaseHours(), settings.maxHoldDays(),
-            settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null)}))
+            settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null),
+            settings.statute().map(Statute::citation).orElse(null),
+            settings.statute().flatMap(Statute::url).orElse(null),
+            settings.legalCounsel().map(LegalCounsel::office).orElse(null),
+            settings.legalCounsel().flatMap(LegalCounsel::phone).orElse(null),
+            settings.legalCounsel().flatMap(LegalCounsel::email).orElse(null)}))
         .mapEmpty();
+  }
+
+  /**
+   * A column added by a later migration: every request reads the settings, and a schema whose upgrade job has
+   * not yet reached V11__statute_and_counsel.sql has no statute and no counsel, not an error.
+   */
+  private static Optional<String> optional(Row row, String column) {
+    return row.getColumnIndex(column) < 0 ? Optional.empty() : Optional.ofNullable(row.getString(column));
   }
 
   private static Settings toSettings(Row row) {
@@ -56,6 +71,10 @@ public final class SettingsStore implements TenantSettings {
         row.getInteger("release_hours"),
         row.getInteger("max_hold_days"),
         row.getInteger("audit_retention_days"),
+        optional(row, "statute_citation")
+            .map(citation -> new Statute(citation, optional(row, "statute_url"))),
+        optional(row, "counsel_office")
+            .map(office -> new LegalCounsel(office, optional(row, "counsel_phone"), optional(row, "counsel_email"))),
         Optional.of(Metadata.from(row)));
   }
 }
