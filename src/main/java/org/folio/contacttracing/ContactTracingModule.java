@@ -31,6 +31,9 @@ import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.mandate.MandateApi;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.notice.NoticeApi;
+import org.folio.contacttracing.paperlog.PaperLogApi;
+import org.folio.contacttracing.paperlog.PaperLogStore;
+import org.folio.contacttracing.paperlog.PaperLogsUnderMandate;
 import org.folio.contacttracing.audit.AuditApi;
 import org.folio.contacttracing.audit.AuditStore;
 import org.folio.contacttracing.disclosure.DisclosureApi;
@@ -136,18 +139,21 @@ public final class ContactTracingModule {
     DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
     ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
+    PaperLogStore paperLogs = new PaperLogStore();
     return List.of(
         new SettingsApi(settings, audit, clock),
         new MandateApi(mandates, settings, audit, clock, List.of(
-            new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines))),
+            new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines),
+            new PaperLogsUnderMandate(paperLogs))),
         new ContactLogApi(contactLogs, gate, audit),
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
+        new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings),
-        new RetentionApi(pool, settings, contactLogs, dataKeys, audit, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

@@ -22,7 +22,8 @@ import org.folio.contacttracing.settings.TenantSettings;
 /**
  * {@code /contact-tracing/transparency-report}: numbers for a period that a library can publish. Disclosure
  * requests by recipient and outcome, entries released (from the audited releases), entries destroyed (from
- * the purge's destruction records), and declines as far as their counts are still kept.
+ * the purge's destruction records), declines as far as their counts are still kept, and paper logs registered and
+ * shredded (from the register, which keeps its destruction records).
  */
 public final class TransparencyReportApi implements Feature {
   static final int MAX_DAYS = 366;
@@ -80,12 +81,20 @@ public final class TransparencyReportApi implements Feature {
             + tenant.table("decline_count") + " WHERE visited_bucket >= $1 AND visited_bucket < $2")
         .execute(Tuple.of(start, end))
         .map(rows -> rows.iterator().next().getLong(0));
-    return Future.all(requests, audited, declines).map(all -> new JsonObject()
+    Future<Row> paperLogs = pool.preparedQuery("SELECT"
+            + " count(*) FILTER (WHERE registered_date >= $1 AND registered_date < $2) AS registered,"
+            + " count(*) FILTER (WHERE shredded_date >= $1 AND shredded_date < $2) AS shredded FROM "
+            + tenant.table("paper_log"))
+        .execute(Tuple.of(start, end))
+        .map(rows -> rows.iterator().next());
+    return Future.all(requests, audited, declines, paperLogs).map(all -> new JsonObject()
         .put("from", from.toString())
         .put("to", to.toString())
         .put("disclosureRequests", requests.result())
         .put("entriesReleased", audited.result().getLong("released"))
         .put("entriesDestroyed", audited.result().getLong("destroyed"))
-        .put("declines", declines.result()));
+        .put("declines", declines.result())
+        .put("paperLogsRegistered", paperLogs.result().getLong("registered"))
+        .put("paperLogsShredded", paperLogs.result().getLong("shredded")));
   }
 }
