@@ -185,7 +185,8 @@ public final class RetentionApi implements Feature {
 
   /** Entries past their destroyAfter and paper logs past their shredBy now: those no disclosure holds are overdue. */
   private Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
-    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery("SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
+    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery(
+            "SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
             + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
         .execute(Tuple.of(now, s.maxHoldDays()))
         .map(rows -> {
