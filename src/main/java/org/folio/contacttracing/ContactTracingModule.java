@@ -34,6 +34,9 @@ import org.folio.contacttracing.mandate.MandateReviewApi;
 import org.folio.contacttracing.mandate.MandateReviewStore;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.notice.NoticeApi;
+import org.folio.contacttracing.paperlog.PaperLogApi;
+import org.folio.contacttracing.paperlog.PaperLogStore;
+import org.folio.contacttracing.paperlog.PaperLogsUnderMandate;
 import org.folio.contacttracing.audit.AuditApi;
 import org.folio.contacttracing.audit.AuditStore;
 import org.folio.contacttracing.disclosure.DisclosureApi;
@@ -139,9 +142,11 @@ public final class ContactTracingModule {
     DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
     ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
+    PaperLogStore paperLogs = new PaperLogStore();
     // one way a mandate changes, whether by a PUT or by a review with the authority
     MandateChange mandateChange = new MandateChange(mandates, settings, audit, List.of(
-        new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines)));
+        new EntriesUnderMandate(contactLogs, dataKeys, audit), new DeclinesUnderMandate(declines),
+        new PaperLogsUnderMandate(paperLogs)));
     return List.of(
         new SettingsApi(settings, audit, clock),
         new MandateApi(mandates, settings, audit, clock, mandateChange),
@@ -152,8 +157,9 @@ public final class ContactTracingModule {
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
+        new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings),
-        new RetentionApi(pool, settings, contactLogs, dataKeys, audit, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

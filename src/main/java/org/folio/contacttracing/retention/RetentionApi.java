@@ -19,6 +19,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.DataKeyStore;
+import org.folio.contacttracing.paperlog.PaperLogStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.db.TransactionLock;
 import org.folio.contacttracing.platform.audit.AccessAudit;
@@ -43,7 +44,9 @@ import org.folio.contacttracing.settings.TenantSettings;
  * <p>Then {@link PhysicalErasure} rewrites what still holds destroyed data or says more than a slot in its files,
  * the partitions of the library's today and tomorrow are created ahead of the first visit, and the run is
  * recorded ({@code GET /contact-tracing/retention/status}); a run that leaves anything due undestroyed is a WARN
- * and a {@code retention.overdue} audit event.
+ * and a {@code retention.overdue} audit event. Paper logs are shredded by people, not by the run: it reports those
+ * past their shredBy that nobody has shredded, and those a disclosure holds, and one left overdue makes the run
+ * incomplete like an overdue entry.
  */
 public final class RetentionApi implements Feature {
   private static final Logger log = LogManager.getLogger(RetentionApi.class);
@@ -65,17 +68,19 @@ public final class RetentionApi implements Feature {
   private final TenantSettings settings;
   private final ContactLogStore contactLogs;
   private final DataKeyStore dataKeys;
+  private final PaperLogStore paperLogs;
   private final AccessAudit audit;
   private final Clock clock;
   private final PhysicalErasure erasure;
   private final RetentionRuns runs;
 
   public RetentionApi(Pool pool, TenantSettings settings, ContactLogStore contactLogs, DataKeyStore dataKeys,
-      AccessAudit audit, Clock clock) {
+      PaperLogStore paperLogs, AccessAudit audit, Clock clock) {
     this.pool = pool;
     this.settings = settings;
     this.contactLogs = contactLogs;
     this.dataKeys = dataKeys;
+    this.paperLogs = paperLogs;
     this.audit = audit;
     this.clock = clock;
     this.erasure = new PhysicalErasure(pool, audit);
@@ -134,7 +139,8 @@ public final class RetentionApi implements Feature {
       PhysicalErasure.Erased erased, Remaining left) {
     RetentionRuns.Run run = new RetentionRuns.Run(UUID.randomUUID(), startedAt, Timestamps.utc(clock.instant()),
         purged.entries().count(), purged.keys(), purged.declines().count(), purged.auditEvents(), erased.counted(),
-        left.held(), left.overdue(), erased.pending(), erased.dataKeyPending());
+        left.held(), left.overdue(), erased.pending(), erased.dataKeyPending(), left.paperLogs().overdue(),
+        left.paperLogs().held());
     JsonObject answer = purged.toJson().mergeIn(run.toJson()).put("contactLogsHeld", left.held())
         .put("partitionsRewritten", erased.partitionsRewritten()).put("partitionsDropped", erased.partitionsDropped());
     answer.remove("id");
@@ -145,12 +151,12 @@ public final class RetentionApi implements Feature {
       return recorded.map(Response.ok(answer));
     }
     log.warn("Retention purge left due data: {} entries overdue, partitions of {} and {} still to be rewritten;"
-        + " another transaction holds them", left.overdue(), erased.pending(),
-        erased.dataKeyPending() ? "data_key" : "no data key");
+        + " another transaction holds them; {} paper logs past their shredBy not shredded", left.overdue(),
+        erased.pending(), erased.dataKeyPending() ? "data_key" : "no data key", left.paperLogs().overdue());
     JsonObject details = run.toJson();
     details.remove("id");
-    return recorded.compose(done -> audit.record(pool, request, AuditAction.RETENTION_OVERDUE, left.overdue(),
-            Optional.empty(), details))
+    return recorded.compose(done -> audit.record(pool, request, AuditAction.RETENTION_OVERDUE,
+            left.overdue() + left.paperLogs().overdue(), Optional.empty(), details))
         .map(Response.ok(answer));
   }
 
@@ -169,25 +175,28 @@ public final class RetentionApi implements Feature {
               .put("stale", latest.run().map(run -> run.finishedAt().isBefore(now.minusHours(2))).orElse(true))
               .put("contactLogsOverdue", left.overdue())
               .put("contactLogsHeld", left.held())
+              .put("paperLogsOverdue", left.paperLogs().overdue())
+              .put("paperLogsHeld", left.paperLogs().held())
               .mergeIn(pending);
           latest.run().ifPresent(run -> json.put("lastRun", run.toJson()));
           return Response.ok(json);
         }));
   }
 
-  /** Entries past their destroyAfter now: those no disclosure holds are overdue. */
+  /** Entries past their destroyAfter and paper logs past their shredBy now: those no disclosure holds are overdue. */
   private Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
-    return pool.preparedQuery("SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
+    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery(
+            "SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
             + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
         .execute(Tuple.of(now, s.maxHoldDays()))
         .map(rows -> {
           Row row = rows.iterator().next();
           int overdue = row.getLong("overdue").intValue();
-          return new Remaining(overdue, row.getLong("due").intValue() - overdue);
-        });
+          return new Remaining(overdue, row.getLong("due").intValue() - overdue, sheets);
+        }));
   }
 
-  private record Remaining(int overdue, int held) {
+  private record Remaining(int overdue, int held, PaperLogStore.Due paperLogs) {
   }
 
   /**

@@ -22,7 +22,7 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 final class RetentionRuns {
   private static final String COLUMNS = "id, started_at, finished_at, contact_logs_destroyed, data_keys_destroyed,"
       + " decline_counts_destroyed, audit_events_destroyed, contact_logs_counted, contact_logs_held,"
-      + " contact_logs_overdue, erasure_pending, data_key_erasure_pending";
+      + " contact_logs_overdue, erasure_pending, data_key_erasure_pending, paper_logs_overdue, paper_logs_held";
 
   private final Pool pool;
 
@@ -33,11 +33,15 @@ final class RetentionRuns {
   /** A finished run. */
   record Run(UUID id, OffsetDateTime startedAt, OffsetDateTime finishedAt, int contactLogsDestroyed,
       int dataKeysDestroyed, int declineCountsDestroyed, int auditEventsDestroyed, int contactLogsCounted,
-      int contactLogsHeld, int contactLogsOverdue, List<LocalDate> erasurePending, boolean dataKeyErasurePending) {
+      int contactLogsHeld, int contactLogsOverdue, List<LocalDate> erasurePending, boolean dataKeyErasurePending,
+      int paperLogsOverdue, int paperLogsHeld) {
 
-    /** Whether the run left anything undestroyed that was due, in the table or in its files. */
+    /**
+     * Whether the run left anything undestroyed that was due, in the table or in its files, or a paper log past its
+     * shredBy that nobody has shredded and no disclosure holds.
+     */
     boolean incomplete() {
-      return contactLogsOverdue > 0 || !erasurePending.isEmpty() || dataKeyErasurePending;
+      return contactLogsOverdue > 0 || !erasurePending.isEmpty() || dataKeyErasurePending || paperLogsOverdue > 0;
     }
 
     JsonObject toJson() {
@@ -55,18 +59,21 @@ final class RetentionRuns {
           .put("contactLogsHeld", contactLogsHeld)
           .put("contactLogsOverdue", contactLogsOverdue)
           .put("erasurePending", pending)
-          .put("dataKeyErasurePending", dataKeyErasurePending);
+          .put("dataKeyErasurePending", dataKeyErasurePending)
+          .put("paperLogsOverdue", paperLogsOverdue)
+          .put("paperLogsHeld", paperLogsHeld);
     }
   }
 
   /** Records a run and forgets runs older than {@code keepDays}. */
   Future<Void> record(TenantId tenant, Run run, int keepDays) {
     return pool.preparedQuery("INSERT INTO " + tenant.table("retention_run") + " (" + COLUMNS + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
         .execute(Tuple.from(new Object[] {run.id(), run.startedAt(), run.finishedAt(), run.contactLogsDestroyed(),
             run.dataKeysDestroyed(), run.declineCountsDestroyed(), run.auditEventsDestroyed(),
             run.contactLogsCounted(), run.contactLogsHeld(), run.contactLogsOverdue(),
-            run.erasurePending().toArray(LocalDate[]::new), run.dataKeyErasurePending()}))
+            run.erasurePending().toArray(LocalDate[]::new), run.dataKeyErasurePending(), run.paperLogsOverdue(),
+            run.paperLogsHeld()}))
         .compose(inserted -> pool.preparedQuery("DELETE FROM " + tenant.table("retention_run")
                 + " WHERE finished_at < $1::timestamptz - make_interval(days => $2::int)")
             .execute(Tuple.of(run.finishedAt(), keepDays)))
@@ -95,6 +102,7 @@ final class RetentionRuns {
         row.getInteger("decline_counts_destroyed"), row.getInteger("audit_events_destroyed"),
         row.getInteger("contact_logs_counted"), row.getInteger("contact_logs_held"),
         row.getInteger("contact_logs_overdue"), pending == null ? List.of() : Arrays.asList(pending),
-        row.getBoolean("data_key_erasure_pending"));
+        row.getBoolean("data_key_erasure_pending"), row.getInteger("paper_logs_overdue"),
+        row.getInteger("paper_logs_held"));
   }
 }

@@ -22,8 +22,9 @@ import org.folio.contacttracing.settings.TenantSettings;
 /**
  * {@code /contact-tracing/transparency-report}: numbers for a period that a library can publish. Disclosure
  * requests by recipient and outcome, entries released (from the audited releases), entries destroyed (from
- * the purge's destruction records), declines as far as their counts are still kept, and the check-ins with the
- * authority about the mandates: reviews held, and mandates a review ended.
+ * the purge's destruction records), declines as far as their counts are still kept, the check-ins with the
+ * authority about the mandates (reviews held, and mandates a review ended), and paper logs registered and shredded
+ * (from the register, which keeps its destruction records).
  */
 public final class TransparencyReportApi implements Feature {
   static final int MAX_DAYS = 366;
@@ -88,7 +89,13 @@ public final class TransparencyReportApi implements Feature {
             + tenant.table("mandate_review"))
         .execute(Tuple.of(from, to))
         .map(rows -> rows.iterator().next());
-    return Future.all(requests, audited, declines, reviews).map(all -> new JsonObject()
+    Future<Row> paperLogs = pool.preparedQuery("SELECT"
+            + " count(*) FILTER (WHERE registered_date >= $1 AND registered_date < $2) AS registered,"
+            + " count(*) FILTER (WHERE shredded_date >= $1 AND shredded_date < $2) AS shredded FROM "
+            + tenant.table("paper_log"))
+        .execute(Tuple.of(start, end))
+        .map(rows -> rows.iterator().next());
+    return Future.all(requests, audited, declines, reviews, paperLogs).map(all -> new JsonObject()
         .put("from", from.toString())
         .put("to", to.toString())
         .put("disclosureRequests", requests.result())
@@ -96,6 +103,8 @@ public final class TransparencyReportApi implements Feature {
         .put("entriesDestroyed", audited.result().getLong("destroyed"))
         .put("declines", declines.result())
         .put("mandateReviews", reviews.result().getLong("held"))
-        .put("mandatesEndedByReview", reviews.result().getLong("ended")));
+        .put("mandatesEndedByReview", reviews.result().getLong("ended"))
+        .put("paperLogsRegistered", paperLogs.result().getLong("registered"))
+        .put("paperLogsShredded", paperLogs.result().getLong("shredded")));
   }
 }

@@ -102,14 +102,15 @@ class ContractTest {
     collectWithTrait(result.getApiV10().resources(), "staffMember", declared);
     assertThat(declared).containsExactlyElementsOf(new TreeSet<>(module.module().accountableRoutes()));
     // reading, correcting, deleting or releasing personal data, changing a mandate (also by a review with the
-    // authority) or a setting, and every disclosure step
+    // authority) or a setting, every disclosure step, and registering and shredding a paper log
     assertThat(declared).containsExactlyInAnyOrder(
         "GET /contact-tracing/contact-logs", "GET /contact-tracing/contact-logs/{id}",
         "PUT /contact-tracing/contact-logs/{id}", "DELETE /contact-tracing/contact-logs/{id}",
         "POST /contact-tracing/mandates", "PUT /contact-tracing/mandates/{id}", "DELETE /contact-tracing/mandates/{id}",
         "POST /contact-tracing/mandates/{id}/reviews",
         "PUT /contact-tracing/settings", "POST /contact-tracing/disclosures",
-        "POST /contact-tracing/disclosures/{id}/decision", "GET /contact-tracing/disclosures/{id}/contact-logs");
+        "POST /contact-tracing/disclosures/{id}/decision", "GET /contact-tracing/disclosures/{id}/contact-logs",
+        "POST /contact-tracing/paper-logs", "POST /contact-tracing/paper-logs/{id}/shredding");
   }
 
   private static void collectWithTrait(List<Resource> resources, String trait, TreeSet<String> into) {
@@ -200,6 +201,8 @@ class ContractTest {
     assertThat(desk.getBoolean("visible")).isTrue();
     assertThat(desk.getJsonArray("subPermissions").getList()).containsExactlyInAnyOrder(
         "contact-tracing.contact-logs.item.post", "contact-tracing.declines.item.post",
-        "contact-tracing.notice.item.get");
+        "contact-tracing.notice.item.get",
+        // entering a paper sheet in the register reads nothing back: the register describes sheets, not visitors
+        "contact-tracing.paper-logs.item.post");
   }
 }

@@ -61,7 +61,12 @@ class StorageIsolationTest {
         .allMatch(c -> c.matches("(mandate|settings)\\.(created|updated)_by_user_id")
             || c.equals("mandate_review.created_by_user_id")
             || c.equals("audit_event.user_id")
-            || c.matches("disclosure\\.(requested|decided|last_released)_by_user_id"));
+            || c.matches("disclosure\\.(requested|decided|last_released)_by_user_id")
+            || c.matches("paper_log\\.(registered|shredded|witnessed)_by_user_id"));
+    // the register of paper logs describes sheets, never the visitors written on them
+    assertThat(columns).contains("paper_log.stored_at");
+    assertThat(columns.stream().filter(c -> c.startsWith("paper_log.")).toList())
+        .noneMatch(c -> c.matches("(?i).*(name|phone|email|party|visitor|contact|note).*"));
     assertThat(columns.stream().filter(c -> c.startsWith("contact_log.") || c.startsWith("decline_count.")))
         .noneMatch(c -> c.matches("(?i).*(user|staff|by_).*"));
     // no exact time of recording beside a visit: only the coarse slot

@@ -34,6 +34,7 @@ class AccountabilityTest {
   private static String mandateId;
   private static String entryId;
   private static String disclosureId;
+  private static String paperLogId;
 
   @BeforeAll
   static void start() {
@@ -53,6 +54,14 @@ class AccountabilityTest {
         .post("/contact-tracing/disclosures").then().statusCode(201).extract().path("id");
     module.as(TENANT, DECIDER).body("{\"decision\":\"approve\"}")
         .post("/contact-tracing/disclosures/" + disclosureId + "/decision").then().statusCode(200);
+    paperLogId = module.as(TENANT, OFFICER).body(paperLog()).post("/contact-tracing/paper-logs")
+        .then().statusCode(201).extract().path("id");
+  }
+
+  /** A sheet of a day before the disclosure's window, so that the disclosure does not hold it. */
+  private static String paperLog() {
+    return new JsonObject().put("location", "main").put("firstDay", "2026-03-01").put("lastDay", "2026-03-01")
+        .put("storedAt", "Locked drawer, main office").put("mandateId", mandateId).encode();
   }
 
   @AfterAll
@@ -83,6 +92,9 @@ class AccountabilityTest {
             .post("/contact-tracing/mandates")),
         new Call("PUT mandate", r -> r.body(mandate).put("/contact-tracing/mandates/" + mandateId)),
         new Call("DELETE mandate", r -> r.delete("/contact-tracing/mandates/" + mandateId)),
+        new Call("POST paper-log", r -> r.body(paperLog()).post("/contact-tracing/paper-logs")),
+        new Call("POST paper-log shredding", r -> r.body(new JsonObject().put("witnessUserId", DECIDER.toString())
+            .encode()).post("/contact-tracing/paper-logs/" + paperLogId + "/shredding")),
         new Call("PUT settings", r -> r.body("{\"timeGranularityMinutes\":60}").put("/contact-tracing/settings")));
   }
 
@@ -115,5 +127,6 @@ class AccountabilityTest {
     module.tenant(TENANT).get("/contact-tracing/notice").then().statusCode(200);
     module.tenant(TENANT).get("/contact-tracing/settings").then().statusCode(200);
     module.tenant(TENANT).get("/contact-tracing/mandates").then().statusCode(200);
+    module.tenant(TENANT).get("/contact-tracing/paper-logs?status=due").then().statusCode(200);
   }
 }

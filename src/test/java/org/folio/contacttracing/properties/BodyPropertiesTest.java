@@ -36,6 +36,7 @@ class BodyPropertiesTest {
   private static final String NOW = "2026-03-02T10:07:00Z";
   private static ModuleUnderTest module;
   private static String mandateId;
+  private static String deskMandateId;
   private static String entryId;
 
   @BeforeContainer
@@ -43,8 +44,10 @@ class BodyPropertiesTest {
     module = ModuleUnderTest.start(Instant.parse(NOW));
     module.install(TENANT);
     module.install(TENANT_API_TENANT);
-    module.as(TENANT, STAFF).body(Mandates.mandate("2026-03-01", List.of("name", "phone", "email", "partySize"), 21,
-        "main-desk").encode()).post("/contact-tracing/mandates").then().statusCode(201);
+    // the properties never change this mandate, so a paper log kept under it can always be registered
+    deskMandateId = module.as(TENANT, STAFF).body(Mandates.mandate("2026-03-01",
+        List.of("name", "phone", "email", "partySize"), 21, "main-desk").encode()).post("/contact-tracing/mandates")
+        .then().statusCode(201).extract().path("id");
     mandateId = module.as(TENANT, STAFF).body(Mandates.mandate("2026-03-01", List.of("name"), 30, "branch-b")
         .encode()).post("/contact-tracing/mandates").then().statusCode(201).extract().path("id");
     entryId = module.as(TENANT, STAFF).body(visit().encode()).post("/contact-tracing/contact-logs")
@@ -155,6 +158,33 @@ class BodyPropertiesTest {
   @Provide
   Arbitrary<String> decisions() {
     return HostileJson.mutated(new JsonObject().put("decision", "deny").put("note", "Not enough detail"));
+  }
+
+  @Property(tries = 100)
+  void postPaperLog(@ForAll("paperLogs") String body) {
+    sendAndCheck(TENANT, STAFF, "POST", "/contact-tracing/paper-logs", body);
+  }
+
+  @Provide
+  Arbitrary<String> paperLogs() {
+    return HostileJson.mutated(paperLog());
+  }
+
+  private static JsonObject paperLog() {
+    return new JsonObject().put("location", "main-desk").put("firstDay", "2026-03-01").put("lastDay", "2026-03-02")
+        .put("storedAt", "Locked cabinet, branch office").put("mandateId", deskMandateId);
+  }
+
+  @Property(tries = 60)
+  void postPaperLogShredding(@ForAll("shreddings") String body) {
+    String id = module.as(TENANT, STAFF).body(paperLog().encode()).post("/contact-tracing/paper-logs")
+        .then().statusCode(201).extract().path("id");
+    sendAndCheck(TENANT, STAFF, "POST", "/contact-tracing/paper-logs/" + id + "/shredding", body);
+  }
+
+  @Provide
+  Arbitrary<String> shreddings() {
+    return HostileJson.mutated(new JsonObject().put("witnessUserId", OTHER_STAFF.toString()));
   }
 
   @Property(tries = 60)

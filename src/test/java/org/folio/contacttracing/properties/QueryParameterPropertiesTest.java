@@ -34,7 +34,7 @@ class QueryParameterPropertiesTest {
   private static final UUID STAFF = UUID.randomUUID();
   private static ModuleUnderTest module;
 
-  private enum Kind { LOCATION, TIMESTAMP, DATE, INT, STATUS, RECIPIENT_TYPE, ACTION, UUID }
+  private enum Kind { LOCATION, TIMESTAMP, DATE, INT, STATUS, PAPER_LOG_STATUS, RECIPIENT_TYPE, ACTION, UUID }
 
   @BeforeContainer
   static void start() {
@@ -103,6 +103,18 @@ class QueryParameterPropertiesTest {
   @Provide
   Arbitrary<List<String>> disclosureQueries() {
     return query(Map.of("status", Kind.STATUS, "recipientType", Kind.RECIPIENT_TYPE, "offset", Kind.INT,
+        "limit", Kind.INT));
+  }
+
+  @Property(tries = 60)
+  void paperLogs(@ForAll("paperLogQueries") List<String> query, @ForAll("accepts") String accept) {
+    getAndCheck("/contact-tracing/paper-logs", query, accept);
+  }
+
+  @Provide
+  Arbitrary<List<String>> paperLogQueries() {
+    // disclosure statuses are no paper log statuses: 400, like any other malformed value
+    return query(Map.of("status", Kind.PAPER_LOG_STATUS, "location", Kind.LOCATION, "offset", Kind.INT,
         "limit", Kind.INT));
   }
 
@@ -188,6 +200,7 @@ class QueryParameterPropertiesTest {
       case INT -> Arbitraries.oneOf(Arbitraries.of("0", "1", "10", "1000", "1001", "-1", "2147483647",
           "2147483648", "600000", "007", "+5"), Arbitraries.integers().map(String::valueOf));
       case STATUS -> Arbitraries.of("pending", "approved", "denied", "refused", "expired", "PENDING");
+      case PAPER_LOG_STATUS -> Arbitraries.of("kept", "due", "shredded", "DUE", "pending", "overdue");
       case RECIPIENT_TYPE -> Arbitraries.of("public-health-agency", "law-enforcement", "other");
       case ACTION -> Arbitraries.of("contact-log.read", "contact-log.create", "mandate.create", "purge");
       case UUID -> Arbitraries.of(java.util.UUID.randomUUID().toString(), "00000000-0000-0000-0000-000000000000",

@@ -254,14 +254,17 @@ class SettingsApiTest {
         + " ADD CONSTRAINT settings_audit_retention_days_check CHECK (audit_retention_days BETWEEN 1 AND 3660);"
         + "UPDATE " + schema + ".settings SET max_hold_days = 366, audit_retention_days = 1, release_hours = 48;"
         // V8 and what came after it not yet applied (V9 only adds the marker of the seal upgrade, V10 the reviews
-        // of mandates, V11 the statute and counsel columns)
+        // of mandates, V11 the statute and counsel columns, V12 the paper log register and two columns of
+        // retention_run)
         + "DROP TABLE " + schema + ".entry_seal_upgrade;"
         + "DROP TABLE " + schema + ".mandate_review;"
         + "ALTER TABLE " + schema + ".settings DROP COLUMN statute_citation, DROP COLUMN statute_url,"
         + " DROP COLUMN counsel_office, DROP COLUMN counsel_phone, DROP COLUMN counsel_email;"
         + "ALTER TABLE " + schema + ".disclosure DROP COLUMN statute_provision, DROP COLUMN statute_citation,"
         + " DROP COLUMN statute_url;"
-        + "DELETE FROM " + schema + ".flyway_schema_history WHERE version IN ('8', '9', '10', '11')");
+        + "DROP TABLE " + schema + ".paper_log;"
+        + "ALTER TABLE " + schema + ".retention_run DROP COLUMN paper_logs_overdue, DROP COLUMN paper_logs_held;"
+        + "DELETE FROM " + schema + ".flyway_schema_history WHERE version IN ('8', '9', '10', '11', '12')");
     long eventsBefore = ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event");
 
     module.runTenantJob(OTHER_TENANT, "{\"module_from\":\"mod-contact-tracing-0.9.0\",\"module_to\":\""

@@ -19,6 +19,10 @@ public enum AuditAction {
   DISCLOSURE_APPROVE("disclosure.approve"),
   DISCLOSURE_DENY("disclosure.deny"),
   DISCLOSURE_RELEASE("disclosure.release"),
+  /** A paper log entered in the register; the target is the paper log. */
+  PAPER_LOG_REGISTER("paper-log.register"),
+  /** A paper log's shredding, by one staff member and witnessed by another; the target is the paper log. */
+  PAPER_LOG_SHRED("paper-log.shred"),
   RETENTION_PURGE("retention.purge"),
   RETENTION_OVERDUE("retention.overdue");
 
