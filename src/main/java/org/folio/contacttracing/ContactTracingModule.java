@@ -54,6 +54,7 @@ import org.folio.contacttracing.platform.logging.RequestLogContext;
 import org.folio.contacttracing.platform.tenant.SchemaMigrations;
 import org.folio.contacttracing.platform.tenant.TenantApi;
 import org.folio.contacttracing.retention.RetentionApi;
+import org.folio.contacttracing.retention.RetentionStatusApi;
 import org.folio.contacttracing.settings.SettingsApi;
 import org.folio.contacttracing.settings.SettingsStore;
 import org.folio.contacttracing.visitcount.VisitCountApi;
@@ -159,7 +160,8 @@ public final class ContactTracingModule {
         new AuditApi(audit),
         new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings),
-        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock),
+        new RetentionStatusApi(pool, settings, paperLogs, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

@@ -1,7 +1,6 @@
 package org.folio.contacttracing.retention;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -43,7 +42,7 @@ import org.folio.contacttracing.settings.TenantSettings;
  *
  * <p>Then {@link PhysicalErasure} rewrites what still holds destroyed data or says more than a slot in its files,
  * the partitions of the library's today and tomorrow are created ahead of the first visit, and the run is
- * recorded ({@code GET /contact-tracing/retention/status}); a run that leaves anything due undestroyed is a WARN
+ * recorded ({@link RetentionStatusApi}); a run that leaves anything due undestroyed is a WARN
  * and a {@code retention.overdue} audit event. Paper logs are shredded by people, not by the run: it reports those
  * past their shredBy that nobody has shredded, and those a disclosure holds, and one left overdue makes the run
  * incomplete like an overdue entry.
@@ -58,7 +57,7 @@ public final class RetentionApi implements Feature {
    */
   static final String LOCK_TIMEOUT = "5s";
   /** An entry is held while a pending, or approved and unexpired, request's window and locations cover it. */
-  private static final String NOT_HELD = "($1 >= r.destroy_after + make_interval(days => $2::int) OR NOT EXISTS ("
+  static final String NOT_HELD = "($1 >= r.destroy_after + make_interval(days => $2::int) OR NOT EXISTS ("
       + "SELECT 1 FROM %s d WHERE (d.status = 'pending' OR (d.status = 'approved' AND d.release_expires_at > $1))"
       + " AND r.visited_bucket < d.window_to"
       + " AND r.visited_bucket + make_interval(mins => r.bucket_minutes) > d.window_from"
@@ -68,11 +67,11 @@ public final class RetentionApi implements Feature {
   private final TenantSettings settings;
   private final ContactLogStore contactLogs;
   private final DataKeyStore dataKeys;
-  private final PaperLogStore paperLogs;
   private final AccessAudit audit;
   private final Clock clock;
   private final PhysicalErasure erasure;
   private final RetentionRuns runs;
+  private final DueNow dueNow;
 
   public RetentionApi(Pool pool, TenantSettings settings, ContactLogStore contactLogs, DataKeyStore dataKeys,
       PaperLogStore paperLogs, AccessAudit audit, Clock clock) {
@@ -80,17 +79,16 @@ public final class RetentionApi implements Feature {
     this.settings = settings;
     this.contactLogs = contactLogs;
     this.dataKeys = dataKeys;
-    this.paperLogs = paperLogs;
     this.audit = audit;
     this.clock = clock;
     this.erasure = new PhysicalErasure(pool, audit);
     this.runs = new RetentionRuns(pool);
+    this.dueNow = new DueNow(pool, paperLogs);
   }
 
   @Override
   public void routes(Api api) {
     api.post("/contact-tracing/retention/purge", this::purge);
-    api.get("/contact-tracing/retention/status", this::status);
   }
 
   private Future<Response> purge(RequestContext request) {
@@ -99,7 +97,7 @@ public final class RetentionApi implements Feature {
     return settings.get(tenant).compose(s -> destroy(request, startedAt, s)
         .compose(purged -> erasure.run(request, startedAt, s.today(clock), purged.keys() > 0)
             .compose(erased -> createComingPartitions(tenant, s)
-                .compose(created -> remaining(tenant, startedAt, s))
+                .compose(created -> dueNow.remaining(tenant, startedAt, s))
                 .compose(left -> finish(request, s, startedAt, purged, erased, left)))));
   }
 
@@ -136,7 +134,7 @@ public final class RetentionApi implements Feature {
 
   /** Records the run; one that left anything due undestroyed is a WARN and an audit event. */
   private Future<Response> finish(RequestContext request, Settings s, OffsetDateTime startedAt, Purged purged,
-      PhysicalErasure.Erased erased, Remaining left) {
+      PhysicalErasure.Erased erased, DueNow.Remaining left) {
     RetentionRuns.Run run = new RetentionRuns.Run(UUID.randomUUID(), startedAt, Timestamps.utc(clock.instant()),
         purged.entries().count(), purged.keys(), purged.declines().count(), purged.auditEvents(), erased.counted(),
         left.held(), left.overdue(), erased.pending(), erased.dataKeyPending(), left.paperLogs().overdue(),
@@ -158,68 +156,6 @@ public final class RetentionApi implements Feature {
     return recorded.compose(done -> audit.record(pool, request, AuditAction.RETENTION_OVERDUE,
             left.overdue() + left.paperLogs().overdue(), Optional.empty(), details))
         .map(Response.ok(answer));
-  }
-
-  /** The privacy officer's view: the last run, and what is due now. */
-  private Future<Response> status(RequestContext request) {
-    TenantId tenant = request.tenant();
-    OffsetDateTime now = Timestamps.utc(clock.instant());
-    return settings.get(tenant).compose(s -> Future.all(runs.latest(tenant, now.minusHours(24)),
-            remaining(tenant, now, s), pendingErasure(tenant, now))
-        .map(all -> {
-          RetentionRuns.Latest latest = all.resultAt(0);
-          Remaining left = all.resultAt(1);
-          JsonObject pending = all.resultAt(2);
-          JsonObject json = new JsonObject()
-              .put("runsInLast24Hours", latest.runsSince())
-              .put("stale", latest.run().map(run -> run.finishedAt().isBefore(now.minusHours(2))).orElse(true))
-              .put("contactLogsOverdue", left.overdue())
-              .put("contactLogsHeld", left.held())
-              .put("paperLogsOverdue", left.paperLogs().overdue())
-              .put("paperLogsHeld", left.paperLogs().held())
-              .mergeIn(pending);
-          latest.run().ifPresent(run -> json.put("lastRun", run.toJson()));
-          return Response.ok(json);
-        }));
-  }
-
-  /** Entries past their destroyAfter and paper logs past their shredBy now: those no disclosure holds are overdue. */
-  private Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
-    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery(
-            "SELECT count(*) FILTER (WHERE " + String.format(NOT_HELD, tenant.table("disclosure"))
-            + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
-        .execute(Tuple.of(now, s.maxHoldDays()))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          int overdue = row.getLong("overdue").intValue();
-          return new Remaining(overdue, row.getLong("due").intValue() - overdue, sheets);
-        }));
-  }
-
-  private record Remaining(int overdue, int held, PaperLogStore.Due paperLogs) {
-  }
-
-  /**
-   * Days whose partition's files still hold deleted entries, or entries of ended slots in the order and under the
-   * transaction ids their writers gave them; whether data_key's files still hold a destroyed key or a key under
-   * its writer's transaction id.
-   */
-  private Future<JsonObject> pendingErasure(TenantId tenant, OffsetDateTime now) {
-    return pool.preparedQuery("SELECT coalesce((SELECT array_agg(visit_day ORDER BY visit_day) FROM (SELECT visit_day"
-            + " FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log' UNION SELECT visit_day FROM "
-            + tenant.table("contact_log") + " WHERE NOT counted"
-            + " AND visited_bucket + make_interval(mins => bucket_minutes) <= $1) days), '{}') AS days,"
-            + " EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure") + " WHERE relation = 'data_key')"
-            + " OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled) AS keys")
-        .execute(Tuple.of(now))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          JsonArray days = new JsonArray();
-          for (LocalDate day : row.getArrayOfLocalDates("days")) {
-            days.add(day.toString());
-          }
-          return new JsonObject().put("erasurePending", days).put("dataKeyErasurePending", row.getBoolean("keys"));
-        });
   }
 
   /**

@@ -1,0 +1,64 @@
+package org.folio.contacttracing.retention;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.folio.contacttracing.paperlog.PaperLogStore;
+import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.Settings;
+
+/** What is due for destruction at a moment and not yet destroyed, in the tables or in their files. */
+final class DueNow {
+  private final Pool pool;
+  private final PaperLogStore paperLogs;
+
+  DueNow(Pool pool, PaperLogStore paperLogs) {
+    this.pool = pool;
+    this.paperLogs = paperLogs;
+  }
+
+  /** Due entries and paper logs, split into those a disclosure holds and the overdue rest. */
+  record Remaining(int overdue, int held, PaperLogStore.Due paperLogs) {
+  }
+
+  /** Entries past their destroyAfter and paper logs past their shredBy now: those no disclosure holds are overdue. */
+  Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
+    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery(
+            "SELECT count(*) FILTER (WHERE " + String.format(RetentionApi.NOT_HELD, tenant.table("disclosure"))
+            + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
+        .execute(Tuple.of(now, s.maxHoldDays()))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          int overdue = row.getLong("overdue").intValue();
+          return new Remaining(overdue, row.getLong("due").intValue() - overdue, sheets);
+        }));
+  }
+
+  /**
+   * Days whose partition's files still hold deleted entries, or entries of ended slots in the order and under the
+   * transaction ids their writers gave them; whether data_key's files still hold a destroyed key or a key under
+   * its writer's transaction id.
+   */
+  Future<JsonObject> pendingErasure(TenantId tenant, OffsetDateTime now) {
+    return pool.preparedQuery("SELECT coalesce((SELECT array_agg(visit_day ORDER BY visit_day) FROM (SELECT visit_day"
+            + " FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log' UNION SELECT visit_day FROM "
+            + tenant.table("contact_log") + " WHERE NOT counted"
+            + " AND visited_bucket + make_interval(mins => bucket_minutes) <= $1) days), '{}') AS days,"
+            + " EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure") + " WHERE relation = 'data_key')"
+            + " OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled) AS keys")
+        .execute(Tuple.of(now))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          JsonArray days = new JsonArray();
+          for (LocalDate day : row.getArrayOfLocalDates("days")) {
+            days.add(day.toString());
+          }
+          return new JsonObject().put("erasurePending", days).put("dataKeyErasurePending", row.getBoolean("keys"));
+        });
+  }
+}
