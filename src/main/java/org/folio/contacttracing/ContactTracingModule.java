@@ -23,6 +23,7 @@ import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.contactlog.EntriesUnderMandate;
 import org.folio.contacttracing.contactlog.LegacySealUpgrade;
+import org.folio.contacttracing.contactlog.VisitReceiptApi;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.decline.DeclineApi;
 import org.folio.contacttracing.decline.DeclineStore;
@@ -153,13 +154,14 @@ public final class ContactTracingModule {
         new MandateApi(mandates, settings, audit, clock, mandateChange),
         new MandateReviewApi(mandates, new MandateReviewStore(pool), mandateChange, settings, audit, clock),
         new ContactLogApi(contactLogs, gate, audit),
+        new VisitReceiptApi(contactLogs, settings),
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
         new AuditApi(audit),
         new PaperLogApi(pool, paperLogs, settings, audit, clock),
-        new TransparencyReportApi(pool, settings),
+        new TransparencyReportApi(pool, settings, clock),
         new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock),
         new RetentionStatusApi(pool, settings, paperLogs, clock));
   }

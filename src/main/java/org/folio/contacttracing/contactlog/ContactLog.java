@@ -1,5 +1,6 @@
 package org.folio.contacttracing.contactlog;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,8 +27,19 @@ public record ContactLog(UUID id, UUID mandateId, String location, TimeBucket bu
     return new ContactLog(id, mandateId, location, bucket, destroyAfter, other);
   }
 
-  /** What the desk gets back: nothing personal. */
+  /** What the desk gets back: nothing personal, only the names of the fields given. */
   public JsonObject receipt() {
+    JsonArray recorded = new JsonArray();
+    details.present().forEach((field, given) -> {
+      if (given) {
+        recorded.add(field.property());
+      }
+    });
+    return visit().put("recordedFields", recorded);
+  }
+
+  /** Which visit this is, without any contact detail. */
+  private JsonObject visit() {
     return new JsonObject()
         .put("id", id.toString())
         .put("location", location)
@@ -38,7 +50,7 @@ public record ContactLog(UUID id, UUID mandateId, String location, TimeBucket bu
 
   /** The full entry, for the privacy officer. */
   public JsonObject toJson() {
-    JsonObject json = receipt().put("visitedUntil", Timestamps.format(bucket.end()));
+    JsonObject json = visit().put("visitedUntil", Timestamps.format(bucket.end()));
     details.writeTo(json);
     return json;
   }

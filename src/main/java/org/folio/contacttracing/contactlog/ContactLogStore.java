@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
@@ -30,6 +32,7 @@ import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.LegalCounsel;
 import org.folio.contacttracing.settings.Settings;
 
 /** Stored visits of each tenant, in its {@code contact_log} table. */
@@ -239,6 +242,32 @@ public final class ContactLogStore {
           }
           return ((ReadBack.Intact) read).entry();
         }));
+  }
+
+  /**
+   * The receipt of the entry of this id, if there is one: read from its unsealed columns and the fields its
+   * mandate collects, never from the sealed details.
+   */
+  public Future<Optional<VisitReceipt>> receipt(TenantId tenant, UUID id, ZoneId zone,
+      Optional<LegalCounsel> ask) {
+    return pool.preparedQuery("SELECT c.id, c.location, c.visit_day, c.visited_bucket, c.bucket_minutes,"
+            + " c.destroy_after, m.collected_fields FROM " + tenant.table("contact_log") + " c JOIN "
+            + tenant.table("mandate") + " m ON m.id = c.mandate_id WHERE c.id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.<VisitReceipt>empty();
+          }
+          Row row = rows.iterator().next();
+          TimeBucket bucket = new TimeBucket(row.getOffsetDateTime("visited_bucket").toInstant(),
+              row.getInteger("bucket_minutes"), row.getLocalDate("visit_day"));
+          List<ContactField> fields = Arrays.stream(
+                  row.getArrayOfStrings("collected_fields"))
+              .flatMap(f -> ContactField.ofProperty(f).stream())
+              .sorted().toList();
+          return Optional.of(new VisitReceipt(id, row.getString("location"), bucket,
+              row.getOffsetDateTime("destroy_after").toInstant(), fields, zone, ask));
+        });
   }
 
   /**

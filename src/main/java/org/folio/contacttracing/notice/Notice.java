@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
+import org.folio.contacttracing.platform.html.Html;
 import org.folio.contacttracing.settings.Statute;
 
 /**
@@ -157,7 +158,6 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-        .replace("'", "&#39;");
+    return Html.escape(text);
   }
 }

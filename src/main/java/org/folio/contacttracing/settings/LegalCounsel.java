@@ -15,7 +15,7 @@ public record LegalCounsel(String office, Optional<String> phone, Optional<Strin
         Optional.ofNullable(json.getString("phone")), Optional.ofNullable(json.getString("email")));
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObject json = new JsonObject().put("office", office);
     phone.ifPresent(p -> json.put("phone", p));
     email.ifPresent(e -> json.put("email", e));

@@ -6,11 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
@@ -24,17 +26,20 @@ import org.folio.contacttracing.settings.TenantSettings;
  * requests by recipient and outcome, entries released (from the audited releases), entries destroyed (from
  * the purge's destruction records), declines as far as their counts are still kept, the check-ins with the
  * authority about the mandates (reviews held, and mandates a review ended), and paper logs registered and shredded
- * (from the register, which keeps its destruction records).
+ * (from the register, which keeps its destruction records). Without from, the report starts on the day of
+ * the first of these still kept; without to, it ends today. As JSON, or as a page to publish as it is.
  */
 public final class TransparencyReportApi implements Feature {
   static final int MAX_DAYS = 366;
 
   private final Pool pool;
   private final TenantSettings settings;
+  private final Clock clock;
 
-  public TransparencyReportApi(Pool pool, TenantSettings settings) {
+  public TransparencyReportApi(Pool pool, TenantSettings settings, Clock clock) {
     this.pool = pool;
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
@@ -43,17 +48,58 @@ public final class TransparencyReportApi implements Feature {
   }
 
   private Future<Response> report(RequestContext request) {
-    LocalDate from = request.query().date("from").orElseThrow(() -> ClientException.badRequest("from is required"));
-    LocalDate to = request.query().date("to").orElseThrow(() -> ClientException.badRequest("to is required"));
+    Optional<LocalDate> from = request.query().date("from");
+    Optional<LocalDate> to = request.query().date("to");
+    boolean html = request.accepts("text/html");
+    return settings.get(request.tenant()).compose(s -> {
+      LocalDate today = s.today(clock);
+      // an open end reaches today, an open start the library's first record: everything kept so far
+      LocalDate last = to.orElse(today);
+      return from.map(Future::succeededFuture)
+          .orElseGet(() -> firstRecordedDay(request.tenant(), s.timeZone()).map(first -> first.orElse(today)))
+          .compose(first -> {
+            if (from.isPresent()) {
+              check(first, last);
+              return report(request.tenant(), s.timeZone(), first, last);
+            }
+            return report(request.tenant(), s.timeZone(), first.isAfter(last) ? last : first, last);
+          })
+          .map(report -> html
+              ? Response.of(200, "text/html; charset=utf-8", TransparencyPage.html(report, s.statute()))
+              : Response.ok(report));
+    });
+  }
+
+  /** A period asked for: in order, and no longer than {@value #MAX_DAYS} days. */
+  private static void check(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw ClientException.badRequest("to must not be before from");
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
       throw ClientException.badRequest("The period may span at most " + MAX_DAYS + " days");
     }
-    return settings.get(request.tenant())
-        .compose(s -> report(request.tenant(), s.timeZone(), from, to))
-        .map(Response::ok);
+  }
+
+  /**
+   * The library day of the earliest thing the report counts that is still kept: an audit event (releases and
+   * destructions), a disclosure request, a decline count, a check-in with the authority or a paper log.
+   */
+  private Future<Optional<LocalDate>> firstRecordedDay(TenantId tenant, ZoneId zone) {
+    return pool.preparedQuery("SELECT least("
+            + "(SELECT min(occurred_at) FROM " + tenant.table("audit_event") + "), "
+            + "(SELECT min(requested_date) FROM " + tenant.table("disclosure") + "), "
+            + "(SELECT min(visited_bucket) FROM " + tenant.table("decline_count") + "), "
+            + "(SELECT min(registered_date) FROM " + tenant.table("paper_log") + ")) AS first, "
+            + "(SELECT min(reviewed_on) FROM " + tenant.table("mandate_review") + ") AS first_review")
+        .execute()
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          Optional<LocalDate> first = Optional.ofNullable(row.getOffsetDateTime("first"))
+              .map(at -> LocalDate.ofInstant(at.toInstant(), zone));
+          Optional<LocalDate> review = Optional.ofNullable(row.getLocalDate("first_review"));
+          return first.isEmpty() ? review
+              : review.filter(r -> r.isBefore(first.get())).or(() -> first);
+        });
   }
 
   private Future<JsonObject> report(TenantId tenant, ZoneId zone, LocalDate from, LocalDate to) {

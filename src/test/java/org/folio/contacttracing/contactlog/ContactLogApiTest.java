@@ -70,7 +70,8 @@ class ContactLogApiTest {
         .body("destroyAfter", equalTo("2026-03-24T00:00:00.000Z"))
         .body(not(containsString("Ada"))).body(not(containsString("555 0100")));
     assertThat(created.jsonPath().getMap("$").keySet())
-        .containsExactlyInAnyOrder("id", "location", "visitedAt", "mandateId", "destroyAfter");
+        .containsExactlyInAnyOrder("id", "location", "visitedAt", "mandateId", "destroyAfter", "recordedFields");
+    assertThat(created.jsonPath().getList("recordedFields")).containsExactly("name", "phone");
     assertThat(count("SELECT count(*) FROM " + SCHEMA + ".contact_log WHERE visited_bucket = "
         + "'2026-03-02T10:00:00Z' AND position('Ada'::bytea in sealed) = 0")).isEqualTo(1);
   }

@@ -202,6 +202,8 @@ class ContractTest {
     assertThat(desk.getJsonArray("subPermissions").getList()).containsExactlyInAnyOrder(
         "contact-tracing.contact-logs.item.post", "contact-tracing.declines.item.post",
         "contact-tracing.notice.item.get",
+        // the visitor's receipt names fields, never their values
+        "contact-tracing.contact-log-receipts.item.get",
         // entering a paper sheet in the register reads nothing back: the register describes sheets, not visitors
         "contact-tracing.paper-logs.item.post");
   }
