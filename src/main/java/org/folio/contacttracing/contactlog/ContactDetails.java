@@ -34,20 +34,19 @@ public record ContactDetails(Optional<String> name, Optional<String> phone, Opti
   }
 
   /**
-   * The mandate's rule: every field it collects is given, and no other. Errors name the field, never its value.
+   * The mandate's rule: no field it does not collect, every field it requires, and one of each of its one-of
+   * groups (see {@link org.folio.contacttracing.mandate.FieldRules}). Errors name the field, never its value.
    */
   public List<FieldError> check(Mandate mandate) {
     List<FieldError> errors = new ArrayList<>();
-    present().forEach((field, given) -> {
-      boolean collected = mandate.collectedFields().contains(field);
-      if (given && !collected) {
+    Map<ContactField, Boolean> given = present();
+    given.forEach((field, isGiven) -> {
+      if (isGiven && !mandate.collectedFields().contains(field)) {
         errors.add(new FieldError("field_not_mandated", field.property(),
             field.property() + " is not collected by the mandate in force"));
-      } else if (!given && collected) {
-        errors.add(new FieldError("field_required", field.property(),
-            field.property() + " is required by the mandate in force"));
       }
     });
+    errors.addAll(mandate.fieldRules().missing(mandate.collectedFields(), given));
     return errors;
   }
 

@@ -116,6 +116,7 @@ public final class ContactLogStore {
               candidates.add(mandate);
               facts.put(mandate.id(), new MandateFacts(row.getLocalDate("effective_from"),
                   row.getLocalDate("effective_until"), row.getArrayOfStrings("collected_fields"),
+                  row.getArrayOfStrings("optional_fields"), row.getValue("require_one_of"),
                   row.getInteger("retention_days"), row.getArrayOfStrings("locations")));
             }
           }
@@ -142,15 +143,19 @@ public final class ContactLogStore {
       DataKeyStore.DayKeys keys, Map<UUID, MandateFacts> facts, boolean settingsStored) {
   }
 
-  /** The columns of a mandate that admitting a visit depends on, as stored. */
+  /**
+   * The columns of a mandate that admitting a visit depends on, as stored.
+   *
+   * @param requireOneOf the {@code jsonb} value as read, to be compared as {@code jsonb}
+   */
   public record MandateFacts(LocalDate effectiveFrom, LocalDate effectiveUntil, String[] collectedFields,
-      int retentionDays, String[] locations) {
+      String[] optionalFields, Object requireOneOf, int retentionDays, String[] locations) {
   }
 
   /**
    * Stores an entry admitted and sealed on the strength of a {@link VisitContext}, only if everything that
-   * decision rested on still holds when the entry is written: the mandate's period, fields, retention and
-   * locations, the day's key (same KEK, same wrapped bytes), and the library's time zone and granularity (or
+   * decision rested on still holds when the entry is written: the mandate's period, fields (collected, optional
+   * and one-of), retention and locations, the day's key (same KEK, same wrapped bytes), and the library's time zone and granularity (or
    * still no settings row, when the defaults were used). The check and the insert are one statement, so no change
    * committed before it can slip between them, and the key's row is locked (`FOR KEY SHARE`) until the entry is
    * stored: a key destroyed meanwhile fails the check, and none can be destroyed after it. The statement writes
@@ -171,7 +176,8 @@ public final class ContactLogStore {
         .addArrayOfString(mandate.collectedFields()).addInteger(mandate.retentionDays())
         .addArrayOfString(mandate.locations())
         .addString(wrapped.get().kekId()).addBuffer(Buffer.buffer(wrapped.get().bytes()))
-        .addString(context.zone().getId()).addInteger(context.granularityMinutes());
+        .addString(context.zone().getId()).addInteger(context.granularityMinutes())
+        .addArrayOfString(mandate.optionalFields()).addValue(mandate.requireOneOf());
     String settings = context.settingsStored()
         ? " AND EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE s.time_zone = $16::text"
             + " AND s.time_granularity_minutes = $17::integer)"
@@ -185,6 +191,7 @@ public final class ContactLogStore {
         // FOR SHARE: a mandate change waits for this entry, or this entry for the change, so the change's update
         // of the entries stored under the mandate never misses one stored under its old terms
         + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[]"
+        + " AND m.optional_fields = $18::text[] AND m.require_one_of = $19::jsonb"
         + " FOR SHARE)"
         + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2::uuid"
         + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea FOR KEY SHARE)"

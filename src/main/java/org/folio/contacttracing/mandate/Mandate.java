@@ -13,6 +13,7 @@ import org.folio.contacttracing.platform.Metadata;
  * The legal basis for logging visitors at some locations for a period. Dates are days in the library's time
  * zone; the period includes both {@code effectiveFrom} and {@code effectiveUntil}.
  *
+ * @param fieldRules which of the collected fields a visitor must give
  * @param locations the codes covered; empty means every location of the library
  */
 public record Mandate(
@@ -23,6 +24,7 @@ public record Mandate(
     Optional<LocalDate> effectiveUntil,
     LocalDate reviewBy,
     Set<ContactField> collectedFields,
+    FieldRules fieldRules,
     int retentionDays,
     List<String> locations,
     Optional<Metadata> metadata) {
@@ -41,9 +43,22 @@ public record Mandate(
     }
   }
 
+  /** A mandate that requires every field it collects, as every mandate did before optional fields. */
+  public Mandate(UUID id, Authority authority, String reference, LocalDate effectiveFrom,
+      Optional<LocalDate> effectiveUntil, LocalDate reviewBy, Set<ContactField> collectedFields, int retentionDays,
+      List<String> locations, Optional<Metadata> metadata) {
+    this(id, authority, reference, effectiveFrom, effectiveUntil, reviewBy, collectedFields, FieldRules.ALL_REQUIRED,
+        retentionDays, locations, metadata);
+  }
+
   public Mandate withMetadata(Metadata changed) {
     return new Mandate(id, authority, reference, effectiveFrom, effectiveUntil, reviewBy, collectedFields,
-        retentionDays, locations, Optional.of(changed));
+        fieldRules, retentionDays, locations, Optional.of(changed));
+  }
+
+  /** The collected fields every visitor must give. */
+  public Set<ContactField> requiredFields() {
+    return fieldRules.required(collectedFields);
   }
 
   public boolean covers(String location) {

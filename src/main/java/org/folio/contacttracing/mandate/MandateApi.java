@@ -110,6 +110,6 @@ public final class MandateApi implements Feature {
 
   private static Mandate withMetadata(Mandate m, Metadata metadata) {
     return new Mandate(m.id(), m.authority(), m.reference(), m.effectiveFrom(), m.effectiveUntil(), m.reviewBy(),
-        m.collectedFields(), m.retentionDays(), m.locations(), Optional.of(metadata));
+        m.collectedFields(), m.fieldRules(), m.retentionDays(), m.locations(), Optional.of(metadata));
   }
 }

@@ -31,13 +31,14 @@ final class MandateJson {
     Optional<LocalDate> until = Optional.ofNullable(json.getString("effectiveUntil"))
         .map(value -> date(json, "effectiveUntil", errors));
     LocalDate reviewBy = date(json, "reviewBy", errors);
-    Set<ContactField> fields = new LinkedHashSet<>();
-    for (Object value : json.getJsonArray("collectedFields")) {
-      ContactField.ofProperty((String) value).ifPresent(fields::add);
-    }
+    Set<ContactField> fields = fields(json.getJsonArray("collectedFields"));
+    FieldRules rules = new FieldRules(fields(json.getJsonArray("optionalFields", new JsonArray())),
+        json.getJsonArray("requireOneOf", new JsonArray()).stream().map(group -> fields((JsonArray) group)).toList());
     if (fields.stream().noneMatch(ContactField::identifying)) {
       errors.add(new FieldError("no_identifying_field", "collectedFields",
           "collectedFields must include at least one of name, phone, email"));
+    } else {
+      errors.addAll(rules.inconsistencies(fields));
     }
     if (from != null && until.isPresent() && until.get().isBefore(from)) {
       errors.add(new FieldError("invalid_period", "effectiveUntil", "effectiveUntil must not be before effectiveFrom"));
@@ -55,9 +56,18 @@ final class MandateJson {
         until,
         reviewBy,
         java.util.Collections.unmodifiableSet(fields),
+        rules,
         json.getInteger("retentionDays"),
         locations,
         Optional.empty());
+  }
+
+  private static Set<ContactField> fields(JsonArray properties) {
+    Set<ContactField> fields = new LinkedHashSet<>();
+    for (Object value : properties) {
+      ContactField.ofProperty((String) value).ifPresent(fields::add);
+    }
+    return fields;
   }
 
   private static LocalDate date(JsonObject json, String field, List<FieldError> errors) {
@@ -78,6 +88,9 @@ final class MandateJson {
     mandate.effectiveUntil().ifPresent(until -> json.put("effectiveUntil", until.toString()));
     json.put("reviewBy", mandate.reviewBy().toString())
         .put("collectedFields", new JsonArray(mandate.collectedFields().stream().map(ContactField::property).toList()))
+        .put("optionalFields", new JsonArray(FieldRules.sorted(mandate.fieldRules().optional())))
+        .put("requireOneOf", new JsonArray(mandate.fieldRules().requireOneOf().stream()
+            .map(group -> new JsonArray(FieldRules.sorted(group))).toList()))
         .put("retentionDays", mandate.retentionDays())
         .put("locations", new JsonArray(mandate.locations()))
         .put("status", mandate.status(today).code())

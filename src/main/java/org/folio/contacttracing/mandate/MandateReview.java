@@ -94,7 +94,8 @@ public record MandateReview(
     Optional<LocalDate> until = outcome == Outcome.END ? endOn : mandate.effectiveUntil();
     LocalDate reviewBy = outcome == Outcome.END ? mandate.reviewBy() : nextReviewBy.orElseThrow();
     return new Mandate(mandate.id(), mandate.authority(), mandate.reference(), mandate.effectiveFrom(), until,
-        reviewBy, mandate.collectedFields(), mandate.retentionDays(), mandate.locations(), mandate.metadata());
+        reviewBy, mandate.collectedFields(), mandate.fieldRules(), mandate.retentionDays(), mandate.locations(),
+        mandate.metadata());
   }
 
   /**

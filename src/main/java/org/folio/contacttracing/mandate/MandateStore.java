@@ -1,6 +1,7 @@
 package org.folio.contacttracing.mandate;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -30,7 +31,7 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 public final class MandateStore implements MandateLookup {
   private static final String COLUMNS = "id, authority_type, authority_name, reference, effective_from, "
       + "effective_until, review_by, collected_fields, retention_days, locations, "
-      + "created_date, created_by_user_id, updated_date, updated_by_user_id";
+      + "created_date, created_by_user_id, updated_date, updated_by_user_id, optional_fields, require_one_of";
   /**
    * A mandate {@code m} covering location {@code $3} that may be in force on some day from {@code $1} to
    * {@code $2}: the library days a moment can fall on in any time zone.
@@ -148,7 +149,7 @@ public final class MandateStore implements MandateLookup {
 
   private Future<Boolean> insert(SqlConnection conn, TenantId tenant, Mandate mandate) {
     return conn.preparedQuery("INSERT INTO " + tenant.table("mandate") + " (" + COLUMNS + ") VALUES "
-            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
         .execute(tuple(mandate))
         .map(rows -> true);
   }
@@ -156,7 +157,8 @@ public final class MandateStore implements MandateLookup {
   private Future<Boolean> update(SqlConnection conn, TenantId tenant, Mandate mandate) {
     return conn.preparedQuery("UPDATE " + tenant.table("mandate") + " SET authority_type = $2, authority_name = $3, "
             + "reference = $4, effective_from = $5, effective_until = $6, review_by = $7, collected_fields = $8, "
-            + "retention_days = $9, locations = $10, updated_date = $11, updated_by_user_id = $12 WHERE id = $1")
+            + "retention_days = $9, locations = $10, updated_date = $11, updated_by_user_id = $12, optional_fields = $13, "
+            + "require_one_of = $14 WHERE id = $1")
         // without the created_* values: PostgreSQL cannot type parameters a statement does not use (42P18)
         .execute(updateTuple(mandate))
         .map(rows -> rows.rowCount() > 0);
@@ -196,7 +198,10 @@ public final class MandateStore implements MandateLookup {
         metadata.createdAt(),
         metadata.createdByUserId().orElse(null),
         metadata.updatedAt(),
-        metadata.updatedByUserId().orElse(null)});
+        metadata.updatedByUserId().orElse(null),
+        FieldRules.sorted(mandate.fieldRules().optional()).toArray(String[]::new),
+        new JsonArray(mandate.fieldRules().requireOneOf().stream()
+            .map(group -> new JsonArray(FieldRules.sorted(group))).toList())});
   }
 
   private static Tuple updateTuple(Mandate mandate) {
@@ -205,7 +210,8 @@ public final class MandateStore implements MandateLookup {
     for (int i = 0; i < 10; i++) {
       update.addValue(all.getValue(i));
     }
-    return update.addValue(all.getValue(12)).addValue(all.getValue(13));
+    return update.addValue(all.getValue(12)).addValue(all.getValue(13)).addValue(all.getValue(14))
+        .addValue(all.getValue(15));
   }
 
   private static List<Mandate> map(RowSet<Row> rows) {
@@ -229,6 +235,12 @@ public final class MandateStore implements MandateLookup {
         Optional.ofNullable(row.getLocalDate("effective_until")),
         row.getLocalDate("review_by"),
         fields.apply("collected_fields"),
+        new FieldRules(fields.apply("optional_fields"), ((JsonArray) row.getValue("require_one_of")).stream()
+            .map(group -> {
+              Set<ContactField> set = new LinkedHashSet<>();
+              ((JsonArray) group).forEach(p -> ContactField.ofProperty((String) p).ifPresent(set::add));
+              return set;
+            }).toList()),
         row.getInteger("retention_days"),
         List.of(row.getArrayOfStrings("locations")),
         Optional.of(Metadata.from(row)));

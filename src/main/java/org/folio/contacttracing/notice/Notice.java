@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.folio.contacttracing.mandate.ContactField;
+import org.folio.contacttracing.mandate.FieldRules;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.platform.html.Html;
 import org.folio.contacttracing.settings.Statute;
@@ -68,6 +69,10 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
       json.put("authority", m.authority().toJson()).put("reference", m.reference());
       m.effectiveUntil().ifPresent(until -> json.put("effectiveUntil", until.toString()));
       json.put("collectedFields", new JsonArray(m.collectedFields().stream().map(ContactField::property).toList()))
+          .put("requiredFields", new JsonArray(FieldRules.sorted(m.requiredFields())))
+          .put("optionalFields", new JsonArray(FieldRules.sorted(m.fieldRules().optional())))
+          .put("requireOneOf", new JsonArray(m.fieldRules().requireOneOf().stream()
+              .map(group -> new JsonArray(FieldRules.sorted(group))).toList()))
           .put("retentionDays", m.retentionDays());
     });
     json.put("mayDecline", true).put("purpose", PURPOSE).put("sharing", sharing());
@@ -126,7 +131,7 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
     html.append("<p>We are required to keep a log of visitors by order of <strong>")
         .append(escape(m.authority().name())).append("</strong> (").append(escape(m.reference())).append(").</p>\n")
         .append("<h2>What we ask for</h2>\n<ul>\n")
-        .append(m.collectedFields().stream().map(f -> "<li>" + label(f) + "</li>\n").collect(Collectors.joining()))
+        .append(asked(m))
         .append("</ul>\n<p>Your details are destroyed ").append(days(m.retentionDays()))
         .append(" after your visit.</p>\n");
   }
@@ -139,9 +144,26 @@ public record Notice(Optional<String> location, LocalDate date, List<Mandate> in
         .append(escape(m.reference())).append(")")
         .append(m.effectiveUntil().map(until -> ", until " + until).orElse("")).append(".</p>\n")
         .append("<p>We ask for:</p>\n<ul>\n")
-        .append(m.collectedFields().stream().map(f -> "<li>" + label(f) + "</li>\n").collect(Collectors.joining()))
+        .append(asked(m))
         .append("</ul>\n<p>Your details are destroyed ").append(days(m.retentionDays()))
         .append(" after your visit.</p>\n");
+  }
+
+  /**
+   * One item per required field, per one-of group and per optional field, saying which it is; a mandate that
+   * requires every field it collects is listed as it always was, without the word.
+   */
+  private static String asked(Mandate m) {
+    StringBuilder items = new StringBuilder();
+    String required = m.requiredFields().equals(m.collectedFields()) ? "" : " (required)";
+    m.collectedFields().stream().filter(m.requiredFields()::contains)
+        .forEach(f -> items.append("<li>").append(label(f)).append(required).append("</li>\n"));
+    m.fieldRules().requireOneOf().forEach(group -> items.append("<li>").append(group.stream().sorted()
+        .map(f -> label(f).toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" or ")))
+        .append(" (at least one of these is required)</li>\n"));
+    m.collectedFields().stream().filter(m.fieldRules().optional()::contains)
+        .forEach(f -> items.append("<li>").append(label(f)).append(" (optional: you may leave it out)</li>\n"));
+    return items.toString();
   }
 
   private static String days(int days) {

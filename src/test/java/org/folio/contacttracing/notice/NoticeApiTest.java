@@ -25,7 +25,7 @@ class NoticeApiTest {
   private static final UUID USER = UUID.fromString("7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f");
   private static final Set<String> NOTICE_PROPERTIES = Set.of("loggingActive", "loggingAtAllLocations",
       "loggingLocations", "location", "date", "authority", "reference", "effectiveUntil", "collectedFields",
-      "retentionDays", "mayDecline", "purpose", "sharing");
+      "requiredFields", "optionalFields", "requireOneOf", "retentionDays", "mayDecline", "purpose", "sharing");
   private static final String HOSTILE_NAME = "Dr. <script>alert('x')</script> & \"Partners\" Health";
   private static ModuleUnderTest module;
 

@@ -213,6 +213,9 @@ class DayPartitionsTest {
     Flyway.configure(getClass().getClassLoader()).dataSource(db.jdbcUrl(), db.username(), db.password())
         .schemas(schema).createSchemas(true).locations("classpath:db/migration").placeholderReplacement(false)
         .target("4").load().migrate();
+    // this code reads the mandate columns of V13, so they stand in while it writes, and go before the upgrade adds them
+    ModuleUnderTest.execute("ALTER TABLE " + schema + ".mandate ADD COLUMN optional_fields text[] NOT NULL DEFAULT '{}',"
+        + " ADD COLUMN require_one_of jsonb NOT NULL DEFAULT '[]'");
     module.as(tenant, STAFF).body(Mandates.mandate("2026-03-01", List.of("name"), 30).encode())
         .post("/contact-tracing/mandates").then().statusCode(201);
     List<String> ids = new ArrayList<>();
@@ -226,6 +229,7 @@ class DayPartitionsTest {
     // a key no entry uses, as earlier snapshots could leave behind
     ModuleUnderTest.execute("INSERT INTO " + schema + ".data_key SELECT mandate_id, '2026-03-20', kek_id, wrapped_key FROM "
         + schema + ".data_key LIMIT 1");
+    ModuleUnderTest.execute("ALTER TABLE " + schema + ".mandate DROP COLUMN optional_fields, DROP COLUMN require_one_of");
 
     module.runTenantJob(tenant, "{\"module_from\":\"mod-contact-tracing-1.0.0-SNAPSHOT\",\"module_to\":\""
         + ModuleUnderTest.MODULE_ID + "\"}");
