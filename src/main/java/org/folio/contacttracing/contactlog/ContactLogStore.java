@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -252,29 +251,23 @@ public final class ContactLogStore {
   }
 
   /**
-   * The receipt of the entry of this id, if there is one: read from its unsealed columns and the fields its
-   * mandate collects, never from the sealed details.
+   * The receipt of the entry of this id, if there is one. The entry is opened here, in the module, only to learn
+   * which fields it holds (a mandate may make some optional); the receipt carries their names, never a value.
+   *
+   * @return failed with {@link IntegrityCheckFailed} when its row no longer matches its seal
    */
   public Future<Optional<VisitReceipt>> receipt(TenantId tenant, UUID id, ZoneId zone,
       Optional<LegalCounsel> ask) {
-    return pool.preparedQuery("SELECT c.id, c.location, c.visit_day, c.visited_bucket, c.bucket_minutes,"
-            + " c.destroy_after, m.collected_fields FROM " + tenant.table("contact_log") + " c JOIN "
-            + tenant.table("mandate") + " m ON m.id = c.mandate_id WHERE c.id = $1")
-        .execute(Tuple.of(id))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            return Optional.<VisitReceipt>empty();
-          }
-          Row row = rows.iterator().next();
-          TimeBucket bucket = new TimeBucket(row.getOffsetDateTime("visited_bucket").toInstant(),
-              row.getInteger("bucket_minutes"), row.getLocalDate("visit_day"));
-          List<ContactField> fields = Arrays.stream(
-                  row.getArrayOfStrings("collected_fields"))
-              .flatMap(f -> ContactField.ofProperty(f).stream())
-              .sorted().toList();
-          return Optional.of(new VisitReceipt(id, row.getString("location"), bucket,
-              row.getOffsetDateTime("destroy_after").toInstant(), fields, zone, ask));
-        });
+    return find(pool, tenant, id).map(found -> found.map(entry -> {
+      List<ContactField> fields = new ArrayList<>();
+      entry.details().present().forEach((field, given) -> {
+        if (given) {
+          fields.add(field);
+        }
+      });
+      fields.sort(Comparator.naturalOrder());
+      return new VisitReceipt(id, entry.location(), entry.bucket(), entry.destroyAfter(), fields, zone, ask);
+    }));
   }
 
   /**

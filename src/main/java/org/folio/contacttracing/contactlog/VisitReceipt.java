@@ -20,7 +20,7 @@ import org.folio.contacttracing.settings.LegalCounsel;
  * values), the location and slot, when the entry is destroyed, how to decline next time and whom to ask. It holds
  * no personal data, so the desk, which cannot read entries, may print it.
  *
- * @param recordedFields the fields the entry holds: those its mandate collects, as every one of them is required
+ * @param recordedFields the fields the entry holds, by name
  *     when a visit is recorded (the sealed details are never opened for a receipt)
  * @param zone the library's time zone, in which the page states times
  * @param ask the library's legal counsel's office, when the settings name it

@@ -11,9 +11,9 @@ import org.folio.contacttracing.settings.TenantSettings;
 
 /**
  * {@code /contact-tracing/contact-logs/{id}/receipt}: the slip the front desk prints for the visitor, as JSON or
- * as a printable page. It is read from the entry's unsealed columns and its mandate, so it can never carry a
- * contact value; and, like recording, it is not audited entry by entry, which would tie the desk's staff member
- * to the entry.
+ * as a printable page. It names the fields the entry holds (a mandate may make some optional), never a value, so
+ * it can never carry contact data; and, like recording, it is not audited entry by entry, which would tie the
+ * desk's staff member to the entry.
  */
 public final class VisitReceiptApi implements Feature {
   private final ContactLogStore store;

@@ -73,6 +73,18 @@ class OptionalFieldsTest {
   }
 
   @Test
+  void theDesksReceiptNamesTheFieldsTheVisitorGaveNotThoseTheMandateAllows() {
+    String id = visit("main-desk", "name", "email").then().statusCode(201)
+        .body("recordedFields", org.hamcrest.Matchers.contains("name", "email")).extract().path("id");
+    // as the front desk reads it: no user, no value
+    io.restassured.response.Response receipt = module.tenant(TENANT).get("/contact-tracing/contact-logs/" + id
+        + "/receipt");
+    receipt.then().statusCode(200).body("recordedFields", org.hamcrest.Matchers.containsInAnyOrder("name", "email"));
+    org.assertj.core.api.Assertions.assertThat(receipt.asString()).doesNotContain("Ada").doesNotContain("example.org")
+        .doesNotContain("phone").doesNotContain("partySize");
+  }
+
+  @Test
   void aNameAloneIsNoWayToReachSomeone() {
     visit("main-desk", "name").then().statusCode(422)
         .body("errors[0].code", equalTo("one_of_required"))
