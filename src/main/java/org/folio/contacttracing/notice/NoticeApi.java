@@ -32,15 +32,17 @@ public final class NoticeApi implements Feature {
   private Future<Response> get(RequestContext request) {
     Optional<String> location = request.query().string("location").map(Locations::require);
     boolean html = request.accepts("text/html");
+    NoticeLanguage language = NoticeLanguage.choose(request.query().string("lang"), request.header("Accept-Language"));
     return settings.get(request.tenant()).compose(s -> {
       LocalDate today = s.today(clock);
       // without a location, every mandate in force today, so that a branch's logging is never denied
       return (location.isPresent()
           ? mandates.findInForce(request.tenant(), location.get(), today).map(mandate -> mandate.stream().toList())
           : mandates.findAllInForce(request.tenant(), today))
-          .map(inForce -> new Notice(location, today, inForce, s.statute()));
-    }).map(notice -> html
+          .map(inForce -> new Notice(location, today, inForce, s.statute(), language,
+              s.noticeWording().in(language.code())));
+    }).map(notice -> (html
         ? Response.of(200, "text/html; charset=utf-8", notice.toHtml())
-        : Response.ok(notice.toJson()));
+        : Response.ok(notice.toJson())).withHeader("Content-Language", language.code()));
   }
 }

@@ -14,6 +14,7 @@ import org.folio.contacttracing.platform.http.ValidationException;
  * @param timeGranularityMinutes visit times are stored rounded down to this many minutes
  * @param statute the state's library-confidentiality statute, when the library has named it
  * @param legalCounsel how staff reach the library's legal counsel, when the library has said
+ * @param noticeWording the library's own wording of the notice per language, replacing the module's
  */
 public record Settings(
     ZoneId timeZone,
@@ -24,10 +25,11 @@ public record Settings(
     int auditRetentionDays,
     Optional<Statute> statute,
     Optional<LegalCounsel> legalCounsel,
+    NoticeWording noticeWording,
     Optional<Metadata> metadata) {
 
   public static final Settings DEFAULTS = new Settings(ZoneId.of("UTC"), 15, 31, 72, 14, 400, Optional.empty(),
-      Optional.empty(), Optional.empty());
+      Optional.empty(), NoticeWording.NONE, Optional.empty());
 
   /** The longest retention a mandate may set, in days after the day of the visit (mandate.json). */
   static final int LONGEST_RETENTION_DAYS = 366;
@@ -64,6 +66,8 @@ public record Settings(
             MAX_AUDIT_RETENTION_DAYS, ": the audit of every entry must outlive the entry"),
         Optional.ofNullable(json.getJsonObject("statute")).map(s -> Statute.fromJson(s, "statute")),
         Optional.ofNullable(json.getJsonObject("legalCounsel")).map(LegalCounsel::fromJson),
+        Optional.ofNullable(json.getJsonObject("noticeWording")).map(NoticeWording::fromJson)
+            .orElse(NoticeWording.NONE),
         Optional.empty());
   }
 
@@ -99,6 +103,9 @@ public record Settings(
         .put("auditRetentionDays", auditRetentionDays);
     statute.ifPresent(s -> json.put("statute", s.toJson()));
     legalCounsel.ifPresent(c -> json.put("legalCounsel", c.toJson()));
+    if (!noticeWording.byLanguage().isEmpty()) {
+      json.put("noticeWording", noticeWording.toJson());
+    }
     metadata.ifPresent(m -> json.put("metadata", m.toJson()));
     return json;
   }

@@ -1,6 +1,7 @@
 package org.folio.contacttracing.settings;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -43,7 +44,7 @@ public final class SettingsStore implements TenantSettings {
             + "time_granularity_minutes = $2, max_disclosure_window_days = $3, release_hours = $4, "
             + "max_hold_days = $5, audit_retention_days = $6, updated_date = $7, updated_by_user_id = $8, "
             + "statute_citation = $9, statute_url = $10, counsel_office = $11, counsel_phone = $12, "
-            + "counsel_email = $13")
+            + "counsel_email = $13, notice_wording = $14")
         .execute(Tuple.from(new Object[] {settings.timeZone().getId(), settings.timeGranularityMinutes(),
             settings.maxDisclosureWindowDays(), settings.releaseHours(), settings.maxHoldDays(),
             settings.auditRetentionDays(), Timestamps.utc(now), userId.orElse(null),
@@ -51,7 +52,8 @@ public final class SettingsStore implements TenantSettings {
             settings.statute().flatMap(Statute::url).orElse(null),
             settings.legalCounsel().map(LegalCounsel::office).orElse(null),
             settings.legalCounsel().flatMap(LegalCounsel::phone).orElse(null),
-            settings.legalCounsel().flatMap(LegalCounsel::email).orElse(null)}))
+            settings.legalCounsel().flatMap(LegalCounsel::email).orElse(null),
+            settings.noticeWording().byLanguage().isEmpty() ? null : settings.noticeWording().toJson()}))
         .mapEmpty();
   }
 
@@ -75,6 +77,9 @@ public final class SettingsStore implements TenantSettings {
             .map(citation -> new Statute(citation, optional(row, "statute_url"))),
         optional(row, "counsel_office")
             .map(office -> new LegalCounsel(office, optional(row, "counsel_phone"), optional(row, "counsel_email"))),
+        // V14__notice_wording.sql, read as tolerantly as the columns of V11
+        row.getColumnIndex("notice_wording") < 0 || row.getValue("notice_wording") == null ? NoticeWording.NONE
+            : NoticeWording.fromJson((JsonObject) row.getValue("notice_wording")),
         Optional.of(Metadata.from(row)));
   }
 }

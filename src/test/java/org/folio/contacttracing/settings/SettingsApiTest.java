@@ -255,7 +255,7 @@ class SettingsApiTest {
         + "UPDATE " + schema + ".settings SET max_hold_days = 366, audit_retention_days = 1, release_hours = 48;"
         // V8 and what came after it not yet applied (V9 only adds the marker of the seal upgrade, V10 the reviews
         // of mandates, V11 the statute and counsel columns, V12 the paper log register and two columns of
-        // retention_run, V13 the optional fields of mandates)
+        // retention_run, V13 the optional fields of mandates, V14 the library's wording of the notice)
         + "DROP TABLE " + schema + ".entry_seal_upgrade;"
         + "DROP TABLE " + schema + ".mandate_review;"
         + "ALTER TABLE " + schema + ".settings DROP COLUMN statute_citation, DROP COLUMN statute_url,"
@@ -265,7 +265,9 @@ class SettingsApiTest {
         + "DROP TABLE " + schema + ".paper_log;"
         + "ALTER TABLE " + schema + ".retention_run DROP COLUMN paper_logs_overdue, DROP COLUMN paper_logs_held;"
         + "ALTER TABLE " + schema + ".mandate DROP COLUMN optional_fields, DROP COLUMN require_one_of;"
-        + "DELETE FROM " + schema + ".flyway_schema_history WHERE version IN ('8', '9', '10', '11', '12', '13')");
+        + "ALTER TABLE " + schema + ".settings DROP COLUMN notice_wording;"
+        + "DELETE FROM " + schema + ".flyway_schema_history"
+        + " WHERE version IN ('8', '9', '10', '11', '12', '13', '14')");
     long eventsBefore = ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event");
 
     module.runTenantJob(OTHER_TENANT, "{\"module_from\":\"mod-contact-tracing-0.9.0\",\"module_to\":\""
