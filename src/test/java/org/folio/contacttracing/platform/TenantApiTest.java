@@ -95,26 +95,8 @@ class TenantApiTest {
 
   /** Rebuilds the schema as the previous release left it: every migration but the newest. */
   private void undoNewestMigration(String version) throws Exception {
-    String previous = previousVersion(version);
-    execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-    execute("CREATE SCHEMA " + SCHEMA);
-    if (!"1".equals(version)) {
-      org.flywaydb.core.Flyway.configure()
-        .dataSource(org.folio.contacttracing.support.TestPostgres.settings().jdbcUrl(),
-            org.folio.contacttracing.support.TestPostgres.settings().username(),
-            org.folio.contacttracing.support.TestPostgres.settings().password())
-        .schemas(SCHEMA).locations("classpath:db/migration").placeholderReplacement(false)
-        .baselineOnMigrate(true).baselineVersion("0")
-        .target(previous)
-        .load().migrate();
-    }
-    execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tenant_job (id uuid PRIMARY KEY, attributes jsonb NOT NULL, "
-        + "complete boolean NOT NULL DEFAULT false, error text, created_at timestamptz NOT NULL DEFAULT now())");
-  }
-
-  private static String previousVersion(String version) {
-    // versions may have gaps (a migration numbered for a branch not merged yet)
-    return Integer.toString(org.folio.contacttracing.support.Migrations.before(Integer.parseInt(version)));
+    org.folio.contacttracing.support.Migrations.rebuildAt(SCHEMA,
+        org.folio.contacttracing.support.Migrations.before(Integer.parseInt(version)));
   }
 
   @Test

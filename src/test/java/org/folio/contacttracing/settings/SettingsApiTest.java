@@ -247,27 +247,11 @@ class SettingsApiTest {
   @Test
   void migrationV8ClampsSettingsThatWeakenedAccountabilityAndRecordsTheChange() throws Exception {
     String schema = OTHER_TENANT + "_mod_contact_tracing";
-    // the tenant as V6 left it, with the settings one person could set then
-    ModuleUnderTest.execute("ALTER TABLE " + schema + ".settings"
-        + " DROP CONSTRAINT settings_max_hold_days_check, DROP CONSTRAINT settings_audit_retention_days_check,"
-        + " ADD CONSTRAINT settings_max_hold_days_check CHECK (max_hold_days BETWEEN 0 AND 366),"
-        + " ADD CONSTRAINT settings_audit_retention_days_check CHECK (audit_retention_days BETWEEN 1 AND 3660);"
-        + "UPDATE " + schema + ".settings SET max_hold_days = 366, audit_retention_days = 1, release_hours = 48;"
-        // V8 and what came after it not yet applied (V9 only adds the marker of the seal upgrade, V10 the reviews
-        // of mandates, V11 the statute and counsel columns, V12 the paper log register and two columns of
-        // retention_run, V13 the optional fields of mandates, V14 the library's wording of the notice)
-        + "DROP TABLE " + schema + ".entry_seal_upgrade;"
-        + "DROP TABLE " + schema + ".mandate_review;"
-        + "ALTER TABLE " + schema + ".settings DROP COLUMN statute_citation, DROP COLUMN statute_url,"
-        + " DROP COLUMN counsel_office, DROP COLUMN counsel_phone, DROP COLUMN counsel_email;"
-        + "ALTER TABLE " + schema + ".disclosure DROP COLUMN statute_provision, DROP COLUMN statute_citation,"
-        + " DROP COLUMN statute_url;"
-        + "DROP TABLE " + schema + ".paper_log;"
-        + "ALTER TABLE " + schema + ".retention_run DROP COLUMN paper_logs_overdue, DROP COLUMN paper_logs_held;"
-        + "ALTER TABLE " + schema + ".mandate DROP COLUMN optional_fields, DROP COLUMN require_one_of;"
-        + "ALTER TABLE " + schema + ".settings DROP COLUMN notice_wording;"
-        + "DELETE FROM " + schema + ".flyway_schema_history"
-        + " WHERE version IN ('8', '9', '10', '11', '12', '13', '14')");
+    // the tenant as the release before V8 left it, with the settings one person could set then
+    org.folio.contacttracing.support.Migrations.rebuildAt(schema,
+        org.folio.contacttracing.support.Migrations.before(8));
+    ModuleUnderTest.execute("UPDATE " + schema + ".settings SET max_hold_days = 366, audit_retention_days = 1,"
+        + " release_hours = 48");
     long eventsBefore = ModuleUnderTest.count("SELECT count(*) FROM " + schema + ".audit_event");
 
     module.runTenantJob(OTHER_TENANT, "{\"module_from\":\"mod-contact-tracing-0.9.0\",\"module_to\":\""
