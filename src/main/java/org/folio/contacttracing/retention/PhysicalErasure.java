@@ -107,7 +107,8 @@ final class PhysicalErasure {
     if (counted == 0) {
       return Future.succeededFuture(settled);
     }
-    return audit.record(conn, request, AuditAction.CONTACT_LOG_CREATE, counted, Optional.empty(),
+    // the desk's recordings, not the timer's system user: the counts name nobody
+    return audit.record(conn, request.withoutUser(), AuditAction.CONTACT_LOG_CREATE, counted, Optional.empty(),
         new JsonObject().put("slots", slots)).map(settled);
   }
 

@@ -32,8 +32,9 @@ import org.folio.contacttracing.settings.Settings;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /**
- * {@code POST /contact-tracing/retention/purge}, fired hourly for each tenant by Okapi's {@code _timer}: it
- * arrives with an empty body and no user. Entries and decline counts past their {@code destroyAfter} are
+ * {@code POST /contact-tracing/retention/purge}, fired hourly for each tenant by Okapi's {@code _timer} (an empty
+ * body and no user) or, under Eureka, by mod-scheduler with its system user; the run and its audit events say which
+ * ({@link TimerCaller}). Entries and decline counts past their {@code destroyAfter} are
  * deleted for real, unless a pending or approved disclosure holds them (at most {@code maxHoldDays} longer),
  * and audit events past {@code auditRetentionDays}, in one transaction under a transaction-scoped advisory lock
  * with its destruction record, so that several module instances firing at once neither fail nor count twice. A
@@ -123,7 +124,7 @@ public final class RetentionApi implements Feature {
                 .map(keys -> new Purged(single.plus(whole), keys, declines, auditEvents, rewrapped))))))))
             .compose(purged -> purged.destroyedAnything()
                 ? audit.record(conn, request, AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
-                    purged.toJson()).map(purged)
+                    TimerCaller.of(request).addTo(purged.toJson())).map(purged)
                 : Future.succeededFuture(purged)))
         .onSuccess(purged -> {
           if (purged.destroyedAnything()) {
@@ -138,7 +139,7 @@ public final class RetentionApi implements Feature {
     RetentionRuns.Run run = new RetentionRuns.Run(UUID.randomUUID(), startedAt, Timestamps.utc(clock.instant()),
         purged.entries().count(), purged.keys(), purged.declines().count(), purged.auditEvents(), erased.counted(),
         left.held(), left.overdue(), erased.pending(), erased.dataKeyPending(), left.paperLogs().overdue(),
-        left.paperLogs().held());
+        left.paperLogs().held(), Optional.of(TimerCaller.of(request)));
     JsonObject answer = purged.toJson().mergeIn(run.toJson()).put("contactLogsHeld", left.held())
         .put("partitionsRewritten", erased.partitionsRewritten()).put("partitionsDropped", erased.partitionsDropped());
     answer.remove("id");

@@ -22,7 +22,8 @@ import org.folio.contacttracing.platform.tenant.TenantId;
 final class RetentionRuns {
   private static final String COLUMNS = "id, started_at, finished_at, contact_logs_destroyed, data_keys_destroyed,"
       + " decline_counts_destroyed, audit_events_destroyed, contact_logs_counted, contact_logs_held,"
-      + " contact_logs_overdue, erasure_pending, data_key_erasure_pending, paper_logs_overdue, paper_logs_held";
+      + " contact_logs_overdue, erasure_pending, data_key_erasure_pending, paper_logs_overdue, paper_logs_held,"
+      + " fired_by, fired_by_user_id";
 
   private final Pool pool;
 
@@ -34,7 +35,7 @@ final class RetentionRuns {
   record Run(UUID id, OffsetDateTime startedAt, OffsetDateTime finishedAt, int contactLogsDestroyed,
       int dataKeysDestroyed, int declineCountsDestroyed, int auditEventsDestroyed, int contactLogsCounted,
       int contactLogsHeld, int contactLogsOverdue, List<LocalDate> erasurePending, boolean dataKeyErasurePending,
-      int paperLogsOverdue, int paperLogsHeld) {
+      int paperLogsOverdue, int paperLogsHeld, Optional<TimerCaller> firedBy) {
 
     /**
      * Whether the run left anything undestroyed that was due, in the table or in its files, or a paper log past its
@@ -47,7 +48,7 @@ final class RetentionRuns {
     JsonObject toJson() {
       JsonArray pending = new JsonArray();
       erasurePending.forEach(day -> pending.add(day.toString()));
-      return new JsonObject()
+      JsonObject json = new JsonObject()
           .put("id", id.toString())
           .put("startedAt", Timestamps.format(startedAt.toInstant()))
           .put("finishedAt", Timestamps.format(finishedAt.toInstant()))
@@ -62,18 +63,21 @@ final class RetentionRuns {
           .put("dataKeyErasurePending", dataKeyErasurePending)
           .put("paperLogsOverdue", paperLogsOverdue)
           .put("paperLogsHeld", paperLogsHeld);
+      firedBy.ifPresent(caller -> caller.addTo(json));
+      return json;
     }
   }
 
   /** Records a run and forgets runs older than {@code keepDays}. */
   Future<Void> record(TenantId tenant, Run run, int keepDays) {
     return pool.preparedQuery("INSERT INTO " + tenant.table("retention_run") + " (" + COLUMNS + ")"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
         .execute(Tuple.from(new Object[] {run.id(), run.startedAt(), run.finishedAt(), run.contactLogsDestroyed(),
             run.dataKeysDestroyed(), run.declineCountsDestroyed(), run.auditEventsDestroyed(),
             run.contactLogsCounted(), run.contactLogsHeld(), run.contactLogsOverdue(),
             run.erasurePending().toArray(LocalDate[]::new), run.dataKeyErasurePending(), run.paperLogsOverdue(),
-            run.paperLogsHeld()}))
+            run.paperLogsHeld(), run.firedBy().map(TimerCaller::kind).orElse(null),
+            run.firedBy().flatMap(TimerCaller::userId).orElse(null)}))
         .compose(inserted -> pool.preparedQuery("DELETE FROM " + tenant.table("retention_run")
                 + " WHERE finished_at < $1::timestamptz - make_interval(days => $2::int)")
             .execute(Tuple.of(run.finishedAt(), keepDays)))
@@ -103,6 +107,7 @@ final class RetentionRuns {
         row.getInteger("contact_logs_counted"), row.getInteger("contact_logs_held"),
         row.getInteger("contact_logs_overdue"), pending == null ? List.of() : Arrays.asList(pending),
         row.getBoolean("data_key_erasure_pending"), row.getInteger("paper_logs_overdue"),
-        row.getInteger("paper_logs_held"));
+        row.getInteger("paper_logs_held"),
+        TimerCaller.fromColumns(row.getString("fired_by"), row.getUUID("fired_by_user_id")));
   }
 }

@@ -34,6 +34,11 @@ public final class RequestContext {
     return new RequestContext(routing, tenant, userId, requestId, validator, schema);
   }
 
+  /** This request as one that names nobody: for what it records on behalf of others, such as the desk's recording counts. */
+  public RequestContext withoutUser() {
+    return new RequestContext(routing, tenant, Optional.empty(), requestId, schemas, bodySchema);
+  }
+
   public TenantId tenant() {
     return tenant;
   }
