@@ -11,6 +11,11 @@ ENV VERTICLE_FILE=mod-contact-tracing-fat.jar
 ENV VERTICLE_HOME=/usr/verticles
 ENV JAVA_APP_DIR=${VERTICLE_HOME}
 
+# A container never runs its database inside itself: without DB_HOST (or without a KEK) the module stops at once
+# with one line on stderr, instead of keeping the log and a generated KEK in the container's writable layer. For a
+# throw-away evaluation only: docker run -e CONTACT_TRACING_EMBEDDED_DATABASE=allowed ...
+ENV CONTACT_TRACING_EMBEDDED_DATABASE=refused
+
 # JVM options are not set here: JAVA_OPTIONS comes from the launchDescriptor env of the
 # ModuleDescriptor, and run-java.sh passes it to the JVM. DB_* variables come from there too.
 

@@ -26,8 +26,8 @@ public final class Main {
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-        // a configuration mistake: the message says what to fix, a stack trace would only bury it
-        log.fatal("mod-contact-tracing did not start: {}", cause.getMessage());
+        // a configuration mistake: one line on stderr says what to fix, a stack trace would only bury it
+        System.err.println("mod-contact-tracing did not start: " + cause.getMessage());
       } else {
         log.fatal("mod-contact-tracing did not start: {}", cause.getMessage(), cause);
       }

@@ -27,6 +27,11 @@ public record ModuleConfig(
 
   public static final int DEFAULT_PORT = 8081;
   public static final String EMBEDDED_DIR_VARIABLE = "CONTACT_TRACING_EMBEDDED_PG_DIR";
+  /**
+   * Whether a missing {@code DB_HOST} may start the embedded PostgreSQL and generate a development KEK: {@code allowed}
+   * (the default, for the fat jar's quick start) or {@code refused} (what the Dockerfile sets).
+   */
+  public static final String EMBEDDED_DATABASE_VARIABLE = "CONTACT_TRACING_EMBEDDED_DATABASE";
 
   /**
    * Reads the configuration the way FOLIO deploys modules: {@code -Dhttp.port=N} as a system property, or
@@ -43,6 +48,13 @@ public record ModuleConfig(
       }
     }
     Optional<DatabaseSettings> database = DatabaseSettings.fromEnvironment(env);
+    if (database.isEmpty() && !embeddedDatabaseAllowed(env)) {
+      // checked before anything is started or written: a container must not keep the log in its own layer
+      throw new IllegalStateException("DB_HOST is not set, and " + EMBEDDED_DATABASE_VARIABLE + "=refused: this"
+          + " image never runs its database inside the container. Set DB_HOST (and DB_PORT, DB_USERNAME, DB_PASSWORD,"
+          + " DB_DATABASE) and CONTACT_TRACING_KEK or CONTACT_TRACING_KEK_FILE; for a throw-away evaluation only, set "
+          + EMBEDDED_DATABASE_VARIABLE + "=allowed");
+    }
     Path embeddedDirectory = embeddedDataDirectory(env, systemProperties);
     Optional<SecretDirectory> development = database.isPresent()
         ? Optional.empty()
@@ -53,6 +65,15 @@ public record ModuleConfig(
         embeddedDirectory,
         Clock.systemUTC(),
         KeyEncryptionKeys.fromEnvironment(env, development));
+  }
+
+  private static boolean embeddedDatabaseAllowed(Map<String, String> env) {
+    String value = env.getOrDefault(EMBEDDED_DATABASE_VARIABLE, "allowed").trim();
+    return switch (value) {
+      case "allowed", "" -> true;
+      case "refused" -> false;
+      default -> throw new IllegalArgumentException(EMBEDDED_DATABASE_VARIABLE + " must be allowed or refused");
+    };
   }
 
   static Path embeddedDataDirectory(Map<String, String> env, Map<String, String> systemProperties) {
