@@ -41,6 +41,7 @@ import org.folio.contacttracing.paperlog.PaperLogsUnderMandate;
 import org.folio.contacttracing.audit.AuditApi;
 import org.folio.contacttracing.audit.AuditStore;
 import org.folio.contacttracing.disclosure.DisclosureApi;
+import org.folio.contacttracing.disclosure.DisclosureReleaseApi;
 import org.folio.contacttracing.disclosure.DisclosureStore;
 import org.folio.contacttracing.transparency.TransparencyReportApi;
 import org.folio.contacttracing.platform.config.DatabaseSettings;
@@ -144,6 +145,7 @@ public final class ContactTracingModule {
     DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
     ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
+    DisclosureStore disclosures = new DisclosureStore(pool);
     PaperLogStore paperLogs = new PaperLogStore();
     // one way a mandate changes, whether by a PUT or by a review with the authority
     MandateChange mandateChange = new MandateChange(mandates, settings, audit, List.of(
@@ -158,7 +160,8 @@ public final class ContactTracingModule {
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),
         new NoticeApi(mandates, settings, clock),
-        new DisclosureApi(new DisclosureStore(pool), contactLogs, declines, settings, audit, clock),
+        new DisclosureApi(disclosures, settings, audit, clock),
+        new DisclosureReleaseApi(disclosures, contactLogs, declines, audit, clock),
         new AuditApi(audit),
         new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings, clock),

@@ -22,6 +22,7 @@ import org.folio.contacttracing.platform.http.ConcurrentChangeException;
 import org.folio.contacttracing.platform.http.FieldError;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
+import org.folio.contacttracing.platform.http.ReadOnlyFields;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
 import org.folio.contacttracing.platform.http.ValidationException;
@@ -58,7 +59,7 @@ public final class ContactLogApi implements Feature {
     api.post("/contact-tracing/contact-logs", "contactLogEntry.json", this::create);
     api.get("/contact-tracing/contact-logs", Api.accountable(this::list));
     api.get("/contact-tracing/contact-logs/{id}", Api.accountable(this::get));
-    api.put("/contact-tracing/contact-logs/{id}", "contactLogEntry.json", Api.accountable(this::replace));
+    api.put("/contact-tracing/contact-logs/{id}", "contactLog.json", Api.accountable(this::replace));
     api.delete("/contact-tracing/contact-logs/{id}", Api.accountable(this::delete));
   }
 
@@ -175,7 +176,7 @@ public final class ContactLogApi implements Feature {
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
     return store.inTransaction(request.tenant(), conn -> store.find(conn, request.tenant(), id)
-            .map(found -> found.orElseThrow(() -> notFound(id)))
+            .map(found -> readOnlyUnchanged(body, found.orElseThrow(() -> notFound(id))))
             // without a new visitedAt the visit keeps its slot
             .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
                     body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
@@ -185,6 +186,19 @@ public final class ContactLogApi implements Feature {
                 new JsonObject())))
         .recover(failure -> reported(request, failure))
         .map(Response.noContent());
+  }
+
+  /**
+   * A correction may send back what the GET returned: the module's own fields are ignored when they say what is
+   * stored and refused when they would change it. visitedAt is not among them: moving a visit is a correction.
+   */
+  private static ContactLog readOnlyUnchanged(JsonObject body, ContactLog stored) {
+    ReadOnlyFields.of(body).uuid("id", stored.id())
+        .instant("visitedUntil", stored.bucket().end())
+        .uuid("mandateId", stored.mandateId())
+        .instant("destroyAfter", stored.destroyAfter())
+        .check();
+    return stored;
   }
 
   /** A single entry refused by its seal is reported, outside any transaction that failed with it, then answered. */

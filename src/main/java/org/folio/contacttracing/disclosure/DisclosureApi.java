@@ -9,10 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.folio.contacttracing.contactlog.ContactLog;
-import org.folio.contacttracing.contactlog.ContactLogStore;
-import org.folio.contacttracing.contactlog.IntegrityFailures;
-import org.folio.contacttracing.decline.DeclineStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
@@ -27,32 +23,24 @@ import org.folio.contacttracing.settings.TenantSettings;
 /**
  * {@code /contact-tracing/disclosures}: the only way personal data leaves the library. One staff member records
  * a request, a different one decides it, and only an approved request of a public-health agency can be
- * released, for {@code releaseHours}. Every step is audited; the stored disclosure never holds the data.
+ * released, for {@code releaseHours} ({@link DisclosureReleaseApi}). Every step is audited; the stored disclosure never
+ * holds the data.
  */
 public final class DisclosureApi implements Feature {
   public static final int MAX_LIMIT = 1000;
   private static final List<String> STATUSES = List.of("pending", "approved", "denied", "refused", "expired");
   private static final List<String> RECIPIENT_TYPES = List.of("public-health-agency", "law-enforcement", "other");
-  private static final List<String> CSV_HEADER = List.of("location", "visitedAt", "visitedUntil", "name", "phone",
-      "email", "partySize");
 
   private final DisclosureStore store;
-  private final ContactLogStore entries;
-  private final DeclineStore declines;
   private final TenantSettings settings;
   private final AccessAudit audit;
   private final Clock clock;
-  private final IntegrityFailures integrity;
 
-  public DisclosureApi(DisclosureStore store, ContactLogStore entries, DeclineStore declines,
-      TenantSettings settings, AccessAudit audit, Clock clock) {
+  public DisclosureApi(DisclosureStore store, TenantSettings settings, AccessAudit audit, Clock clock) {
     this.store = store;
-    this.entries = entries;
-    this.declines = declines;
     this.settings = settings;
     this.audit = audit;
     this.clock = clock;
-    this.integrity = new IntegrityFailures(audit);
   }
 
   @Override
@@ -62,7 +50,6 @@ public final class DisclosureApi implements Feature {
     api.get("/contact-tracing/disclosures", this::list);
     api.get("/contact-tracing/disclosures/{id}", this::get);
     api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", Api.accountable(this::decide));
-    api.get("/contact-tracing/disclosures/{id}/contact-logs", Api.accountable(this::release));
   }
 
   private Future<Response> request(RequestContext request) {
@@ -172,70 +159,6 @@ public final class DisclosureApi implements Feature {
       throw new ValidationException("second_person_required", "X-Okapi-User-Id",
           "The request must be decided by a different staff member than the one who recorded it");
     }
-  }
-
-  private Future<Response> release(RequestContext request) {
-    UUID id = request.pathId("id");
-    UUID releaser = request.staffMember();
-    boolean csv = request.accepts("text/csv");
-    Instant now = clock.instant();
-    return store.pool().withTransaction(conn -> found(conn, request, id)
-        .compose(disclosure -> {
-          checkReleasable(disclosure, now);
-          return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
-              // entries refused by their seal are left out, reported and counted, never released
-              .compose(checked -> integrity.report(conn, request, checked.failures()).map(checked))
-              .compose(checked -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(),
-                      disclosure.to(), disclosure.locations())
-                  .compose(declined -> store.recordRelease(conn, request.tenant(), id,
-                          new Disclosure.Release(checked.value().size(), declined, now, releaser))
-                      .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE,
-                          checked.value().size(), Optional.of(id), new JsonObject().put("declined", declined)
-                              .put("integrityFailures", checked.failures().size())))
-                      .map(audited -> csv ? csv(checked.value(), declined, checked.failures().size())
-                          : json(disclosure, checked.value(), declined, checked.failures().size()))));
-        }))
-        .map(Response::personalData);
-  }
-
-  private static void checkReleasable(Disclosure disclosure, Instant now) {
-    String status = disclosure.status(now);
-    if ("expired".equals(status)) {
-      throw ClientException.gone("The release window of this disclosure has ended");
-    }
-    if (!"approved".equals(status)) {
-      throw ClientException.conflict("Only an approved request can be released; this one is " + status);
-    }
-  }
-
-  private static Response json(Disclosure disclosure, List<ContactLog> released, int declined,
-      int integrityFailures) {
-    JsonArray logs = new JsonArray();
-    released.forEach(entry -> logs.add(entry.toJson()));
-    return Response.ok(new JsonObject()
-        .put("disclosureId", disclosure.id().toString())
-        .put("from", Timestamps.format(disclosure.from()))
-        .put("to", Timestamps.format(disclosure.to()))
-        .put("locations", new JsonArray(disclosure.locations()))
-        .put("contactLogs", logs)
-        .put("totalRecords", released.size())
-        .put("declined", declined)
-        .put("integrityFailures", integrityFailures));
-  }
-
-  private static Response csv(List<ContactLog> released, int declined, int integrityFailures) {
-    StringBuilder csv = new StringBuilder(Csv.row(CSV_HEADER));
-    for (ContactLog entry : released) {
-      JsonObject json = entry.toJson();
-      csv.append(Csv.row(CSV_HEADER.stream().map(column -> {
-        Object value = json.getValue(column);
-        return value == null ? "" : value.toString();
-      }).toList()));
-    }
-    return Response.of(200, "text/csv; charset=utf-8; header=present", csv.toString())
-        .withHeader("Content-Disposition", "attachment; filename=\"contact-logs.csv\"")
-        .withHeader("X-Declined-Count", Integer.toString(declined))
-        .withHeader("X-Integrity-Failures", Integer.toString(integrityFailures));
   }
 
   private Future<Disclosure> found(io.vertx.sqlclient.SqlClient client, RequestContext request, UUID id) {

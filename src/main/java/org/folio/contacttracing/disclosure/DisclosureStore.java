@@ -58,6 +58,51 @@ public final class DisclosureStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toDisclosure(rows.iterator().next())));
   }
 
+  /** The disclosure, locked until the transaction ends: releases of one disclosure happen one after the other. */
+  public Future<Optional<Disclosure>> findForRelease(SqlClient client, TenantId tenant, UUID id) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("disclosure")
+            + " WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toDisclosure(rows.iterator().next())));
+  }
+
+  public Future<Optional<ReleaseRecord>> findRelease(SqlClient client, TenantId tenant, UUID releaseId) {
+    return client.preparedQuery("SELECT id, disclosure_id, released_date, released_by_user_id, entries, declines, "
+            + "integrity_failures, coalesce(entry_ids, '{}') AS entry_ids FROM " + tenant.table("disclosure_release")
+            + " WHERE id = $1")
+        .execute(Tuple.of(releaseId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row row = rows.iterator().next();
+          return Optional.of(new ReleaseRecord(row.getUUID("id"), row.getUUID("disclosure_id"),
+              instant(row, "released_date"), row.getUUID("released_by_user_id"), row.getInteger("entries"),
+              row.getInteger("declines"), row.getInteger("integrity_failures"),
+              List.of(row.getArrayOfUUIDs("entry_ids"))));
+        });
+  }
+
+  /** Records a release and counts it on its disclosure. */
+  public Future<Void> insertRelease(SqlClient client, TenantId tenant, ReleaseRecord r) {
+    return client.preparedQuery("INSERT INTO " + tenant.table("disclosure_release") + " (id, disclosure_id, "
+            + "released_date, released_by_user_id, entries, declines, integrity_failures, entry_ids) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .execute(Tuple.from(new Object[] {r.id(), r.disclosureId(), Timestamps.utc(r.releasedDate()), r.releasedBy(),
+            r.entries(), r.declines(), r.integrityFailures(), r.entryIds().toArray(UUID[]::new)}))
+        .compose(inserted -> recordRelease(client, tenant, r.disclosureId(),
+            new Disclosure.Release(r.entries(), r.declines(), r.releasedDate(), r.releasedBy())));
+  }
+
+  /** Once a release window has closed no retry can come: which entries went out is no longer kept. */
+  public static Future<Integer> forgetReleasedEntries(SqlClient client, TenantId tenant, OffsetDateTime now) {
+    return client.preparedQuery("UPDATE " + tenant.table("disclosure_release") + " r SET entry_ids = NULL FROM "
+            + tenant.table("disclosure") + " d WHERE r.disclosure_id = d.id AND r.entry_ids IS NOT NULL "
+            + "AND (d.release_expires_at IS NULL OR d.release_expires_at <= $1)")
+        .execute(Tuple.of(now))
+        .map(rows -> rows.rowCount());
+  }
+
   /** Records the decision unless another one got there first. @return whether this decision was recorded */
   public Future<Boolean> decide(SqlClient client, TenantId tenant, UUID id, Disclosure.Decision decision) {
     return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET status = $2, decision = $3, "
@@ -69,7 +114,7 @@ public final class DisclosureStore {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  public Future<Void> recordRelease(SqlClient client, TenantId tenant, UUID id, Disclosure.Release release) {
+  private Future<Void> recordRelease(SqlClient client, TenantId tenant, UUID id, Disclosure.Release release) {
     return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET release_count = release_count + 1, "
             + "entries_released = $2, declines_released = $3, last_released_date = $4, last_released_by_user_id = $5 "
             + "WHERE id = $1")

@@ -14,9 +14,9 @@ import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
+import org.folio.contacttracing.platform.http.ReadOnlyFields;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /** {@code /contact-tracing/mandates}: the legal bases for logging. */
@@ -82,14 +82,16 @@ public final class MandateApi implements Feature {
   private Future<Response> replace(RequestContext request) {
     UUID id = request.pathId("id");
     JsonObject body = request.body();
-    if (body.containsKey("id") && !id.toString().equalsIgnoreCase(body.getString("id"))) {
-      throw new ValidationException("invalid_value", "id", "id must match the id in the path");
-    }
+    ReadOnlyFields.of(body).uuid("id", id).check();
     Mandate parsed = MandateJson.fromJson(body, id);
-    return found(request, id)
+    return today(request).compose(today -> found(request, id)
         .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
             .updated(clock.instant(), request.userId())))
-        .compose(mandate -> change.replace(request, mandate, (conn, before) -> Future.succeededFuture()))
+        // compared with the mandate as it is under the lock, so a concurrent change cannot slip past
+        .compose(mandate -> change.replace(request, mandate, (conn, before) -> {
+          MandateJson.readOnly(body, before, today).check();
+          return Future.succeededFuture();
+        })))
         .compose(saved -> saved ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 

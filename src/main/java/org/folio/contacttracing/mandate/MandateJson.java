@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.http.FieldError;
+import org.folio.contacttracing.platform.http.ReadOnlyFields;
 import org.folio.contacttracing.platform.http.ValidationException;
 
 /** Turns a mandate body into a {@link Mandate}, applying the rules the schema cannot express, and back. */
@@ -21,7 +22,7 @@ final class MandateJson {
   }
 
   /**
-   * Reads a body already checked against mandate.json. Read-only properties a client sends back are ignored.
+   * Reads a body already checked against mandate.json. Read-only properties are checked by {@link #readOnly}.
    *
    * @param id the id to use when the body has none
    */
@@ -77,6 +78,16 @@ final class MandateJson {
       errors.add(new FieldError("invalid_value", field, field + " must be a date YYYY-MM-DD"));
       return null;
     }
+  }
+
+  /**
+   * The read-only properties of a PUT body against the stored mandate: status and reviewDue as a GET would have
+   * computed them today, before the change; metadata is ignored.
+   */
+  static ReadOnlyFields readOnly(JsonObject json, Mandate stored, LocalDate today) {
+    return ReadOnlyFields.of(json).uuid("id", stored.id())
+        .value("status", stored.status(today).code())
+        .value("reviewDue", stored.reviewDue(today));
   }
 
   static JsonObject toJson(Mandate mandate, LocalDate today) {

@@ -18,6 +18,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.DataKeyStore;
+import org.folio.contacttracing.disclosure.DisclosureStore;
 import org.folio.contacttracing.paperlog.PaperLogStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.db.TransactionLock;
@@ -113,7 +114,9 @@ public final class RetentionApi implements Feature {
             .compose(locked -> conn.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute())
             // data_key before the log, in the order the partition creator takes them: no circular wait
             .compose(limited -> conn.query("LOCK TABLE " + tenant.table("data_key") + " IN ROW EXCLUSIVE MODE").execute())
-            .compose(limited -> dueDays(conn, tenant, now, s))
+            // a closed release window takes no more retries, so which entries it gave out is no longer kept
+            .compose(limited -> DisclosureStore.forgetReleasedEntries(conn, tenant, now))
+            .compose(forgotten -> dueDays(conn, tenant, now, s))
             .compose(due -> destroyRows(conn, tenant, now, s, due.stream().filter(day -> !day.whole()).toList())
                 .compose(single -> destroy(conn, tenant, "decline_count", now, s, "", Tuple.tuple())
                 .compose(declines -> destroyAuditEvents(conn, tenant, now, s)

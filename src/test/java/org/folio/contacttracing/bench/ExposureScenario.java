@@ -82,34 +82,39 @@ final class ExposureScenario {
         Optional.of(ModuleClient.STAFF_A), request.encode()).json().getString("id");
     client.expect(200, HttpMethod.POST, "/contact-tracing/disclosures/" + id + "/decision", tenant,
         Optional.of(ModuleClient.STAFF_B), new JsonObject().put("decision", "approve").encode());
-    return new Query(tenant, "/contact-tracing/disclosures/" + id + "/contact-logs");
+    return new Query(HttpMethod.POST, tenant, "/contact-tracing/disclosures/" + id + "/releases", 201);
   }
 
   private Query list(String tenant, Instant from, Instant to) {
-    return new Query(tenant, "/contact-tracing/contact-logs?location=" + Loader.EXPOSURE_LOCATION + "&from="
-        + Timestamps.format(from) + "&to=" + Timestamps.format(to) + "&limit=1000");
+    return new Query(HttpMethod.GET, tenant, "/contact-tracing/contact-logs?location=" + Loader.EXPOSURE_LOCATION
+        + "&from="
+        + Timestamps.format(from) + "&to=" + Timestamps.format(to) + "&limit=1000", 200);
   }
 
-  /** One GET that must answer 200 with exactly the window's entries. */
+  /** One request (a release is a POST) that must answer with exactly the window's entries. */
   private final class Query {
+    private final HttpMethod method;
     private final String tenant;
     private final String path;
+    private final int expected;
     private final LatencyRecorder latencies = new LatencyRecorder(parameters.queries());
 
-    Query(String tenant, String path) {
+    Query(HttpMethod method, String tenant, String path, int expected) {
+      this.method = method;
       this.tenant = tenant;
       this.path = path;
+      this.expected = expected;
     }
 
     /** @return 1 when the answer was wrong */
     int once(boolean measured) {
       long started = System.nanoTime();
-      ModuleClient.Reply reply = client.call(HttpMethod.GET, path, tenant, Optional.of(ModuleClient.STAFF_A), null);
+      ModuleClient.Reply reply = client.call(method, path, tenant, Optional.of(ModuleClient.STAFF_A), null);
       long elapsed = System.nanoTime() - started;
       if (measured) {
         latencies.record(elapsed);
       }
-      int entries = reply.status() == 200 ? reply.json().getJsonArray("contactLogs").size() : -1;
+      int entries = reply.status() == expected ? reply.json().getJsonArray("contactLogs").size() : -1;
       if (entries != parameters.window()) {
         System.out.println("  unexpected answer from " + tenant + " " + path + ": " + reply.status() + ", "
             + entries + " entries");

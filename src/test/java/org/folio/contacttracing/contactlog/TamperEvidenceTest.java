@@ -207,13 +207,13 @@ class TamperEvidenceTest {
     module.as(TENANT, DECIDER).body("{\"decision\":\"approve\"}")
         .post("/contact-tracing/disclosures/" + disclosure + "/decision").then().statusCode(200);
 
-    Response json = module.as(TENANT, STAFF).get("/contact-tracing/disclosures/" + disclosure + "/contact-logs");
-    json.then().statusCode(200).body("totalRecords", equalTo(1)).body("integrityFailures", equalTo(1))
+    Response json = module.as(TENANT, STAFF).post("/contact-tracing/disclosures/" + disclosure + "/releases");
+    json.then().statusCode(201).body("totalRecords", equalTo(1)).body("integrityFailures", equalTo(1))
         .body("contactLogs[0].name", equalTo("Intact Visitor"));
     assertThat(json.asString()).doesNotContain("Tampered Visitor");
     Response csv = module.as(TENANT, STAFF).accept("text/csv")
-        .get("/contact-tracing/disclosures/" + disclosure + "/contact-logs");
-    csv.then().statusCode(200).header("X-Integrity-Failures", "1");
+        .post("/contact-tracing/disclosures/" + disclosure + "/releases");
+    csv.then().statusCode(201).header("X-Integrity-Failures", "1");
     assertThat(csv.asString()).contains("Intact Visitor").doesNotContain("Tampered Visitor");
     module.as(TENANT, STAFF).get("/contact-tracing/audit-events?action=contact-log.integrity-failure")
         .then().body("totalRecords", equalTo(2));

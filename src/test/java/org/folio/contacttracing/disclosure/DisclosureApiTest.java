@@ -89,7 +89,7 @@ class DisclosureApiTest {
   }
 
   private Response release(UUID user, String id) {
-    return module.as(TENANT, user).get("/contact-tracing/disclosures/" + id + "/contact-logs");
+    return module.as(TENANT, user).post("/contact-tracing/disclosures/" + id + "/releases");
   }
 
   private List<String> auditActions() {
@@ -135,7 +135,7 @@ class DisclosureApiTest {
     decide(UUID.randomUUID(), id, "approve").then().statusCode(409);
 
     Response released = release(DECIDER, id);
-    released.then().statusCode(200).header("Cache-Control", "no-store")
+    released.then().statusCode(201).header("Cache-Control", "no-store")
         .body("totalRecords", equalTo(2)).body("declined", equalTo(1))
         .body("contactLogs.name", org.hamcrest.Matchers.contains("Peter Marker-Smith", "Ann Marker-Lee"));
 
@@ -144,7 +144,7 @@ class DisclosureApiTest {
         "2026-05-04T11:00:00Z", "annex")).then().statusCode(201).extract().path("id");
     decide(DECIDER, annexOnly, "approve").then().statusCode(200);
     module.clock().advance(Duration.ofMinutes(1));
-    release(REQUESTER, annexOnly).then().statusCode(200).body("totalRecords", equalTo(1))
+    release(REQUESTER, annexOnly).then().statusCode(201).body("totalRecords", equalTo(1))
         .body("declined", equalTo(0)).body("contactLogs[0].location", equalTo("annex"));
 
     Response stored = module.as(TENANT, REQUESTER).get("/contact-tracing/disclosures/" + id);
@@ -184,7 +184,7 @@ class DisclosureApiTest {
     module.tenant(TENANT).body("{\"decision\":\"approve\"}").post("/contact-tracing/disclosures/" + id + "/decision")
         .then().statusCode(422).body("errors[0].code", equalTo("user_required"));
     decide(DECIDER, id, "approve").then().statusCode(200);
-    module.tenant(TENANT).get("/contact-tracing/disclosures/" + id + "/contact-logs").then().statusCode(422)
+    module.tenant(TENANT).post("/contact-tracing/disclosures/" + id + "/releases").then().statusCode(422)
         .body("errors[0].code", equalTo("user_required"));
     module.as(TENANT, REQUESTER).get("/contact-tracing/disclosures/" + id).then().body("releaseCount", equalTo(0));
   }
@@ -245,7 +245,7 @@ class DisclosureApiTest {
     decide(DECIDER, approved, "approve").then().statusCode(200)
         .body("releaseExpiresAt", equalTo("2026-05-04T13:00:00.000Z"));
     module.clock().advance(Duration.ofMinutes(59));
-    release(DECIDER, approved).then().statusCode(200);
+    release(DECIDER, approved).then().statusCode(201);
     module.clock().advance(Duration.ofMinutes(1));
     release(DECIDER, approved).then().statusCode(410).contentType(startsWith("text/plain"));
     module.as(TENANT, REQUESTER).get("/contact-tracing/disclosures/" + approved).then()
@@ -264,9 +264,9 @@ class DisclosureApiTest {
     }
     String id = pending();
     decide(DECIDER, id, "approve").then().statusCode(200);
-    Response csv = module.as(TENANT, DECIDER).accept("text/csv").get("/contact-tracing/disclosures/" + id
-        + "/contact-logs");
-    csv.then().statusCode(200).contentType(startsWith("text/csv")).header("Cache-Control", "no-store")
+    Response csv = module.as(TENANT, DECIDER).accept("text/csv").post("/contact-tracing/disclosures/" + id
+        + "/releases");
+    csv.then().statusCode(201).contentType(startsWith("text/csv")).header("Cache-Control", "no-store")
         .header("X-Declined-Count", "0");
     List<List<String>> rows = parseCsv(csv.asString());
     assertThat(rows.get(0)).containsExactly("location", "visitedAt", "visitedUntil", "name", "phone", "email",
@@ -337,7 +337,7 @@ class DisclosureApiTest {
     decide(DECIDER, id, "approve").then().statusCode(200);
     module.clock().advance(Duration.ofHours(71));
     purge().then().body("contactLogsDestroyed", equalTo(0));
-    release(DECIDER, id).then().statusCode(200).body("totalRecords", equalTo(1));
+    release(DECIDER, id).then().statusCode(201).body("totalRecords", equalTo(1));
     // the hold ends with the release window
     module.clock().advance(Duration.ofHours(2));
     purge().then().body("contactLogsDestroyed", equalTo(1)).body("contactLogsHeld", equalTo(0));
@@ -392,7 +392,7 @@ class DisclosureApiTest {
     module.as(TENANT, DESK).body("{\"location\":\"desk\"}").post("/contact-tracing/declines").then().statusCode(201);
     String approved = pending();
     decide(DECIDER, approved, "approve").then().statusCode(200);
-    release(DECIDER, approved).then().statusCode(200);
+    release(DECIDER, approved).then().statusCode(201);
     decide(DECIDER, pending(), "deny").then().statusCode(200);
     post(REQUESTER, request("public-health-agency", "2026-05-04T09:00:00Z", "2026-05-04T11:00:00Z", "annex"))
         .then().statusCode(201);

@@ -320,7 +320,8 @@ class MandateApiTest {
   void putOfTheFetchedBodyWithReadOnlyPropertiesWorksAndIgnoresThem() {
     String id = create(body("2026-03-01", null, "main-desk"));
     JsonObject fetched = get(id);
-    fetched.put("effectiveUntil", "2026-03-20").put("status", "ended").put("reviewDue", true);
+    // status and reviewDue that would differ from the stored mandate are refused (issue 14): RecordsRoundTripTest
+    fetched.put("effectiveUntil", "2026-03-20");
     fetched.getJsonObject("metadata").put("createdByUserId", OTHER_USER.toString())
         .put("createdDate", "2020-01-01T00:00:00.000Z");
     put(id, fetched).then().statusCode(204);
@@ -338,7 +339,7 @@ class MandateApiTest {
     String id = create(body("2026-03-01", null, "main-desk"));
     String before = stored();
     assertError(put(id, body("2026-03-01", "2026-03-10", "main-desk").put("id", UUID.randomUUID().toString())),
-        "invalid_value", "id");
+        "read_only_field", "id");
     assertThat(stored()).isEqualTo(before);
   }
 

@@ -74,7 +74,7 @@ class ApplicationDescriptorTest {
     assertThat(md.getString("id")).isEqualTo("mod-contact-tracing-" + pomVersion());
     List<String> provided = md.getJsonArray("provides").stream().map(JsonObject.class::cast)
         .map(p -> p.getString("id") + " " + p.getString("version")).toList();
-    assertThat(provided).containsExactlyInAnyOrder("contact-tracing 1.0", "_tenant 2.0", "_timer 1.0");
+    assertThat(provided).containsExactlyInAnyOrder("contact-tracing 2.0", "_tenant 2.0", "_timer 1.0");
     List<String> required = md.getJsonArray("requires").stream().map(JsonObject.class::cast)
         .map(r -> r.getString("id") + " " + r.getString("version")).toList();
     assertThat(required).containsExactly("authtoken 2.0");

@@ -109,7 +109,7 @@ class ContractTest {
         "POST /contact-tracing/mandates", "PUT /contact-tracing/mandates/{id}", "DELETE /contact-tracing/mandates/{id}",
         "POST /contact-tracing/mandates/{id}/reviews",
         "PUT /contact-tracing/settings", "POST /contact-tracing/disclosures",
-        "POST /contact-tracing/disclosures/{id}/decision", "GET /contact-tracing/disclosures/{id}/contact-logs",
+        "POST /contact-tracing/disclosures/{id}/decision", "POST /contact-tracing/disclosures/{id}/releases",
         "POST /contact-tracing/paper-logs", "POST /contact-tracing/paper-logs/{id}/shredding");
   }
 

@@ -62,6 +62,7 @@ class StorageIsolationTest {
             || c.equals("mandate_review.created_by_user_id")
             || c.equals("audit_event.user_id")
             || c.matches("disclosure\\.(requested|decided|last_released)_by_user_id")
+            || c.equals("disclosure_release.released_by_user_id")
             || c.matches("paper_log\\.(registered|shredded|witnessed)_by_user_id")
             // the system user that fired a purge run under Eureka (mod-scheduler), never a visitor's or the desk's
             || c.equals("retention_run.fired_by_user_id"));

@@ -85,9 +85,9 @@ class AccountabilityTest {
         new Call("GET contact-log", r -> r.get("/contact-tracing/contact-logs/" + entryId)),
         new Call("PUT contact-log", r -> r.body(entry).put("/contact-tracing/contact-logs/" + entryId)),
         new Call("DELETE contact-log", r -> r.delete("/contact-tracing/contact-logs/" + entryId)),
-        new Call("release", r -> r.get("/contact-tracing/disclosures/" + disclosureId + "/contact-logs")),
+        new Call("release", r -> r.post("/contact-tracing/disclosures/" + disclosureId + "/releases")),
         new Call("release as CSV", r -> r.accept("text/csv")
-            .get("/contact-tracing/disclosures/" + disclosureId + "/contact-logs")),
+            .post("/contact-tracing/disclosures/" + disclosureId + "/releases")),
         new Call("POST mandate", r -> r.body(Mandates.mandate("2027-01-01", List.of("name"), 7).encode())
             .post("/contact-tracing/mandates")),
         new Call("PUT mandate", r -> r.body(mandate).put("/contact-tracing/mandates/" + mandateId)),

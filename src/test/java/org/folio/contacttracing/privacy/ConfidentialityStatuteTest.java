@@ -247,6 +247,6 @@ class ConfidentialityStatuteTest {
     assertThat(manage.getJsonArray("subPermissions")).isEqualTo(new JsonArray(List.of(
         "contact-tracing.disclosures.item.post", "contact-tracing.disclosures.collection.get",
         "contact-tracing.disclosures.item.get", "contact-tracing.disclosure-decisions.item.post",
-        "contact-tracing.disclosure-contact-logs.collection.get")));
+        "contact-tracing.disclosure-releases.item.post")));
   }
 }

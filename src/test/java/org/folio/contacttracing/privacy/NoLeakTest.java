@@ -192,10 +192,10 @@ class NoLeakTest {
           422);
       call(as(DECIDER).body("{\"decision\":\"approve\",\"note\":\"order checked\"}")
           .post("/contact-tracing/disclosures/" + disclosure + "/decision"), 200);
-      String json = call(as(DECIDER).get("/contact-tracing/disclosures/" + disclosure + "/contact-logs"), 200).asString();
+      String json = call(as(DECIDER).post("/contact-tracing/disclosures/" + disclosure + "/releases"), 201).asString();
       assertThat(json).contains(NAMES.get(0), NAMES.get(3));
-      String csv = call(as(DECIDER).accept("text/csv").get("/contact-tracing/disclosures/" + disclosure + "/contact-logs"),
-          200).asString();
+      String csv = call(as(DECIDER).accept("text/csv").post("/contact-tracing/disclosures/" + disclosure + "/releases"),
+          201).asString();
       assertThat(csv).contains(EMAILS.get(0), PHONES.get(3));
       disclosures = call(as(OFFICER).get("/contact-tracing/disclosures/" + disclosure), 200).asString()
           + call(as(OFFICER).get("/contact-tracing/disclosures?limit=100"), 200).asString();

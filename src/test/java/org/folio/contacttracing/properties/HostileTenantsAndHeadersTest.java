@@ -201,7 +201,7 @@ class HostileTenantsAndHeadersTest {
           .then().statusCode(422);
       // a pending request cannot be released
       module.as(TENANT, OTHER_STAFF).header("X-Okapi-Permissions", forged)
-          .get("/contact-tracing/disclosures/" + pending + "/contact-logs").then().statusCode(409);
+          .post("/contact-tracing/disclosures/" + pending + "/releases").then().statusCode(409);
       // no mandate, no logging
       module.as(TENANT, STAFF).header("X-Okapi-Permissions", forged)
           .body("{\"location\":\"annex\",\"name\":\"Ada Lovelace\"}").post("/contact-tracing/contact-logs")

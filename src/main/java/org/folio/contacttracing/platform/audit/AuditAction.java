@@ -18,7 +18,10 @@ public enum AuditAction {
   DISCLOSURE_REFUSE("disclosure.refuse"),
   DISCLOSURE_APPROVE("disclosure.approve"),
   DISCLOSURE_DENY("disclosure.deny"),
+  /** A release of an approved disclosure; the only action the transparency report counts as entries released. */
   DISCLOSURE_RELEASE("disclosure.release"),
+  /** A client's retry of a release it did not receive: the same entries again, not counted again. */
+  DISCLOSURE_RELEASE_REPEAT("disclosure.release-repeat"),
   /** A paper log entered in the register; the target is the paper log. */
   PAPER_LOG_REGISTER("paper-log.register"),
   /** A paper log's shredding, by one staff member and witnessed by another; the target is the paper log. */

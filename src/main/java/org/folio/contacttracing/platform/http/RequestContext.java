@@ -92,6 +92,11 @@ public final class RequestContext {
     return body;
   }
 
+  /** The body when one was sent, validated as {@link #body}; an empty object when none was. */
+  public JsonObject optionalBody() {
+    return routing.body() == null || routing.body().length() <= 0 ? new JsonObject() : body();
+  }
+
   private JsonObject jsonBody() {
     String contentType = header("Content-Type");
     if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
