@@ -15,16 +15,17 @@ import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.Malformed;
+import org.folio.contacttracing.platform.failure.NotFound;
+import org.folio.contacttracing.platform.failure.Unavailable;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
-import org.folio.contacttracing.platform.http.ConcurrentChangeException;
-import org.folio.contacttracing.platform.http.FieldError;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 
 /**
  * {@code /contact-tracing/contact-logs}: the front desk records visits and gets back nothing personal; the
@@ -93,7 +94,7 @@ public final class ContactLogApi implements Feature {
     Admitted admitted;
     try {
       admitted = admit(context, location, at, details);
-    } catch (ValidationException e) {
+    } catch (Invalid e) {
       memo.forget(memoKey);
       return Future.succeededFuture(Optional.empty());
     }
@@ -144,7 +145,7 @@ public final class ContactLogApi implements Feature {
               memo.forget(memoKey);
               return attempt < MAX_READS
                   ? fresh(request, memoKey, location, at, details, attempt + 1)
-                  : Future.failedFuture(new ConcurrentChangeException("the visit's mandate, key or settings changed "
+                  : Future.failedFuture(new Unavailable("the visit's mandate, key or settings changed "
                       + MAX_READS + " times while it was being stored"));
             });
       }
@@ -153,7 +154,7 @@ public final class ContactLogApi implements Feature {
       return store.createKey(pool, tenant, entry.mandateId(), entry.bucket().day())
           .compose(created -> attempt < MAX_READS
               ? fresh(request, memoKey, location, at, details, attempt + 1)
-              : Future.failedFuture(new ConcurrentChangeException("the day's key was destroyed "
+              : Future.failedFuture(new Unavailable("the day's key was destroyed "
                   + MAX_READS + " times while the visit was being stored")));
     }));
   }
@@ -162,7 +163,7 @@ public final class ContactLogApi implements Feature {
   private record Admitted(ContactLog entry, Optional<SecretKey> key) {
   }
 
-  /** @throws ValidationException when the context admits no such visit */
+  /** @throws Invalid when the context admits no such visit */
   private Admitted admit(ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
     ContactLog entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
         context.granularityMinutes(), context.candidates()), details);
@@ -199,7 +200,7 @@ public final class ContactLogApi implements Feature {
   private static ContactLog entry(UUID id, String location, Admission admission, ContactDetails details) {
     List<FieldError> errors = details.check(admission.mandate());
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
     return new ContactLog(id, admission.mandate().id(), location, admission.bucket(), admission.destroyAfter(),
         details);
@@ -212,7 +213,7 @@ public final class ContactLogApi implements Feature {
     int offset = request.query().offset();
     int limit = request.query().limit(MAX_LIMIT);
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-      throw ClientException.badRequest("to must not be before from");
+      throw new Malformed("to must not be before from");
     }
     return store.list(request.tenant(), location, from, to, offset, limit)
         .compose(checked -> integrity.report(store.pool(), request, checked.failures()).map(checked))
@@ -246,7 +247,7 @@ public final class ContactLogApi implements Feature {
         .map(Response.noContent());
   }
 
-  private static ClientException notFound(UUID id) {
-    return ClientException.notFound("Contact log entry not found: " + id);
+  private static NotFound notFound(UUID id) {
+    return new NotFound("Contact log entry not found: " + id);
   }
 }

@@ -10,13 +10,13 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /** {@code /contact-tracing/mandates}: the legal bases for logging. */
@@ -83,7 +83,7 @@ public final class MandateApi implements Feature {
     UUID id = request.pathId("id");
     JsonObject body = request.body();
     if (body.containsKey("id") && !id.toString().equalsIgnoreCase(body.getString("id"))) {
-      throw new ValidationException("invalid_value", "id", "id must match the id in the path");
+      throw new Invalid("invalid_value", "id", "id must match the id in the path");
     }
     Mandate parsed = MandateJson.fromJson(body, id);
     return found(request, id)
@@ -104,8 +104,8 @@ public final class MandateApi implements Feature {
     return store.find(request.tenant(), id).map(mandate -> mandate.orElseThrow(() -> notFound(id)));
   }
 
-  private static ClientException notFound(UUID id) {
-    return ClientException.notFound("Mandate not found: " + id);
+  private static NotFound notFound(UUID id) {
+    return new NotFound("Mandate not found: " + id);
   }
 
   private static Mandate withMetadata(Mandate m, Metadata metadata) {

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.platform.db.TransactionLock;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
 
@@ -130,13 +130,13 @@ public final class TenantApi {
   }
 
   private static Throwable notFound(TenantId tenant, Throwable failure) {
-    return failure instanceof TenantJobStore.TenantNotFound ? ClientException.notFound("Tenant not found " + tenant)
+    return failure instanceof TenantJobStore.TenantNotFound ? new NotFound("Tenant not found " + tenant)
         : failure;
   }
 
   private Future<TenantJob> found(TenantId tenant, UUID id) {
     return jobs.find(tenant, id)
         .recover(failure -> Future.failedFuture(notFound(tenant, failure)))
-        .map(job -> job.orElseThrow(() -> ClientException.notFound("Job not found " + id)));
+        .map(job -> job.orElseThrow(() -> new NotFound("Job not found " + id)));
   }
 }
