@@ -182,8 +182,7 @@ public final class ContactLogApi implements Feature {
                     body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
                 .map(admission -> entry(id, location, admission, details).correcting(existing))
                 .compose(entry -> store.update(conn, request.tenant(), existing, entry)))
-            .compose(updated -> audit.record(conn, request, AuditAction.CONTACT_LOG_UPDATE, 1, Optional.of(id),
-                new JsonObject())))
+            .compose(updated -> audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_UPDATE, id)))
         .recover(failure -> reported(request, failure))
         .map(Response.noContent());
   }
@@ -191,7 +190,7 @@ public final class ContactLogApi implements Feature {
   /** A single entry refused by its seal is reported, outside any transaction that failed with it, then answered. */
   private <T> Future<T> reported(RequestContext request, Throwable failure) {
     if (failure instanceof IntegrityCheckFailed refused) {
-      return integrity.report(store.pool(), request, List.of(refused.failure()))
+      return integrity.report(store.pool(), request.actor(), List.of(refused.failure()))
           .compose(done -> Future.failedFuture(refused));
     }
     return Future.failedFuture(failure);
@@ -216,9 +215,9 @@ public final class ContactLogApi implements Feature {
       throw new Malformed("to must not be before from");
     }
     return store.list(request.tenant(), location, from, to, offset, limit)
-        .compose(checked -> integrity.report(store.pool(), request, checked.failures()).map(checked))
-        .compose(checked -> audit.record(request, AuditAction.CONTACT_LOG_READ, checked.value().records().size())
-            .map(checked))
+        .compose(checked -> integrity.report(store.pool(), request.actor(), checked.failures()).map(checked))
+        .compose(checked -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ,
+                checked.value().records().size()).map(checked))
         .map(checked -> {
           JsonArray entries = new JsonArray();
           checked.value().records().forEach(entry -> entries.add(entry.toJson()));
@@ -234,7 +233,7 @@ public final class ContactLogApi implements Feature {
     return store.find(store.pool(), request.tenant(), id)
         .recover(failure -> reported(request, failure))
         .map(found -> found.orElseThrow(() -> notFound(id)))
-        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
+        .compose(entry -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
         .map(entry -> Response.ok(entry.toJson()).personalData());
   }
 
@@ -242,7 +241,7 @@ public final class ContactLogApi implements Feature {
     UUID id = request.pathId("id");
     return store.inTransaction(request.tenant(), conn -> store.delete(conn, request.tenant(), id)
             .compose(deleted -> deleted
-                ? audit.record(conn, request, AuditAction.CONTACT_LOG_DELETE, 1, Optional.of(id), new JsonObject())
+                ? audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_DELETE, id)
                 : Future.failedFuture(notFound(id))))
         .map(Response.noContent());
   }

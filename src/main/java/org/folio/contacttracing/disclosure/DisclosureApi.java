@@ -108,7 +108,7 @@ public final class DisclosureApi implements Feature {
           body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
           requester, now, Optional.empty(), 0, Optional.empty());
       return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
-          .compose(inserted -> audit.record(conn, request,
+          .compose(inserted -> audit.record(conn, request.actor(),
               publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
               Optional.of(disclosure.id()), new JsonObject())))
           .map(done -> disclosure);
@@ -155,7 +155,7 @@ public final class DisclosureApi implements Feature {
               "approve".equals(decision) ? Optional.of(now.plus(Duration.ofHours(s.releaseHours()))) : Optional.empty());
           return store.decide(conn, request.tenant(), id, recorded)
               .compose(decided -> decided
-                  ? audit.record(conn, request, "approve".equals(decision) ? AuditAction.DISCLOSURE_APPROVE
+                  ? audit.record(conn, request.actor(), "approve".equals(decision) ? AuditAction.DISCLOSURE_APPROVE
                       : AuditAction.DISCLOSURE_DENY, 0, Optional.of(id), new JsonObject())
                   : Future.failedFuture(new Conflict("The request has already been decided")))
               .compose(audited -> found(conn, request, id));
@@ -187,12 +187,12 @@ public final class DisclosureApi implements Feature {
           checkReleasable(disclosure, now);
           return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
               // entries refused by their seal are left out, reported and counted, never released
-              .compose(checked -> integrity.report(conn, request, checked.failures()).map(checked))
+              .compose(checked -> integrity.report(conn, request.actor(), checked.failures()).map(checked))
               .compose(checked -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(),
                       disclosure.to(), disclosure.locations())
                   .compose(declined -> store.recordRelease(conn, request.tenant(), id,
                           new Disclosure.Release(checked.value().size(), declined, now, releaser))
-                      .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE,
+                      .compose(recorded -> audit.record(conn, request.actor(), AuditAction.DISCLOSURE_RELEASE,
                           checked.value().size(), Optional.of(id), new JsonObject().put("declined", declined)
                               .put("integrityFailures", checked.failures().size())))
                       .map(audited -> csv ? csv(checked.value(), declined, checked.failures().size())

@@ -67,8 +67,8 @@ public final class MandateApi implements Feature {
   private Future<Response> create(RequestContext request) {
     Mandate parsed = MandateJson.fromJson(request.body(), UUID.randomUUID());
     Mandate mandate = withMetadata(parsed, Metadata.created(clock.instant(), request.userId()));
-    return store.save(request.tenant(), mandate, true, (conn, previous) -> audit.record(conn, request,
-            AuditAction.MANDATE_CREATE, 1, Optional.of(mandate.id()), new JsonObject()))
+    return store.save(request.tenant(), mandate, true, (conn, previous) -> audit.recordOne(conn, request.actor(),
+            AuditAction.MANDATE_CREATE, mandate.id()))
         .compose(saved -> today(request))
         .map(today -> Response.created("/contact-tracing/mandates/" + mandate.id(), MandateJson.toJson(mandate, today)));
   }
@@ -89,14 +89,14 @@ public final class MandateApi implements Feature {
     return found(request, id)
         .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
             .updated(clock.instant(), request.userId())))
-        .compose(mandate -> change.replace(request, mandate, (conn, before) -> Future.succeededFuture()))
+        .compose(mandate -> change.replace(request.actor(), mandate, (conn, before) -> Future.succeededFuture()))
         .compose(saved -> saved ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return store.delete(request.tenant(), id, conn -> audit.record(conn, request, AuditAction.MANDATE_DELETE, 1,
-            Optional.of(id), new JsonObject()))
+    return store.delete(request.tenant(), id,
+            conn -> audit.recordOne(conn, request.actor(), AuditAction.MANDATE_DELETE, id))
         .compose(deleted -> deleted ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 

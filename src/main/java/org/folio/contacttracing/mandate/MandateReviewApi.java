@@ -79,9 +79,9 @@ public final class MandateReviewApi implements Feature {
       }
       Mandate changed = review.applyTo(mandate)
           .withMetadata(mandate.metadata().orElseThrow().updated(clock.instant(), request.userId()));
-      return change.replace(request, changed, (conn, before) -> before.equals(mandate)
+      return change.replace(request.actor(), changed, (conn, before) -> before.equals(mandate)
           ? reviews.insert(conn, request.tenant(), review)
-              .compose(inserted -> audit.record(conn, request, AuditAction.MANDATE_REVIEW, 1,
+              .compose(inserted -> audit.record(conn, request.actor(), AuditAction.MANDATE_REVIEW, 1,
                   Optional.of(mandateId), auditDetails(review)))
           // the review was checked against the mandate as it was read; a change since then must not be overwritten
           : Future.failedFuture(new Unavailable("The mandate changed while the review was recorded")))

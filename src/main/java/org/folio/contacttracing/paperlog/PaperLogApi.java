@@ -85,7 +85,7 @@ public final class PaperLogApi implements Feature {
               mandateId, shredBy, now, registrar, Optional.empty(), List.of());
           return store.insert(conn, request.tenant(), log, PaperLog.coveredFrom(firstDay, s.timeZone()),
                   PaperLog.coveredUntil(lastDay, s.timeZone()))
-              .compose(inserted -> audit.record(conn, request, AuditAction.PAPER_LOG_REGISTER, 1,
+              .compose(inserted -> audit.record(conn, request.actor(), AuditAction.PAPER_LOG_REGISTER, 1,
                   Optional.of(log.id()), new JsonObject().put("days", PaperLog.days(firstDay, lastDay))))
               .map(log);
         })))
@@ -163,7 +163,7 @@ public final class PaperLogApi implements Feature {
                     + "disclosure is decided or its release ends: " + log.heldBy().get(0)));
           }
           return store.recordShredding(conn, request.tenant(), id, shredding)
-              .compose(recorded -> audit.record(conn, request, AuditAction.PAPER_LOG_SHRED, 1, Optional.of(id),
+              .compose(recorded -> audit.record(conn, request.actor(), AuditAction.PAPER_LOG_SHRED, 1, Optional.of(id),
                   new JsonObject().put("witnessUserId", witness.toString())
                       .put("shredBy", Timestamps.format(log.shredBy()))))
               .map(audited -> new PaperLog(log.id(), log.location(), log.firstDay(), log.lastDay(), log.storedAt(),

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.failure.UnsupportedMediaType;
@@ -59,6 +60,11 @@ public final class RequestContext {
   /** {@code X-Okapi-Request-Id}, or empty when Okapi sent none. */
   public String requestId() {
     return requestId;
+  }
+
+  /** Who acts in this request, as the audit records it. */
+  public Actor actor() {
+    return new Actor(tenant, userId, requestId);
   }
 
   public String header(String name) {
