@@ -36,8 +36,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static Response toResponse(RoutingContext routing) {
     Throwable failure = routing.failure();
+    if (failure instanceof Unavailable busy) {
+      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
+    }
     if (failure instanceof Failure known) {
-      return toResponse(routing, known);
+      return answer(known);
     }
     if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
       // Vert.x Web's own refusals, such as a query string with malformed percent-encoding
@@ -60,13 +63,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return Response.text(500, "Internal server error");
   }
 
-  /** A failure named by meaning: 422 as {@code errors} JSON, the others as text/plain. */
-  private static Response toResponse(RoutingContext routing, Failure failure) {
+  /** A failure named by meaning: 422 as {@code errors} JSON, 503 with {@code Retry-After}, the others as text/plain. */
+  static Response answer(Failure failure) {
     if (failure instanceof Invalid invalid) {
       return Response.json(422, errors(invalid));
     }
-    if (failure instanceof Unavailable busy) {
-      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
+    if (failure instanceof Unavailable) {
       return busy();
     }
     int status = failure instanceof NotFound ? 404
@@ -82,7 +84,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /** FOLIO's {@code errors} body: each error with its {@code code} and the properties it names, type 1. */
-  static JsonObject errors(Invalid invalid) {
+  private static JsonObject errors(Invalid invalid) {
     JsonArray errors = new JsonArray();
     invalid.errors().forEach(error -> {
       JsonArray parameters = new JsonArray();
