@@ -54,7 +54,7 @@ import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.OkapiHeaders;
 import org.folio.contacttracing.platform.logging.RequestLogContext;
 import org.folio.contacttracing.platform.tenant.SchemaMigrations;
-import org.folio.contacttracing.platform.tenant.TenantApi;
+import org.folio.contacttracing.platform.tenantapi.TenantApi;
 import org.folio.contacttracing.retention.RetentionApi;
 import org.folio.contacttracing.retention.RetentionStatusApi;
 import org.folio.contacttracing.settings.SettingsApi;

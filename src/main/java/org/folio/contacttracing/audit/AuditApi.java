@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
@@ -31,7 +31,7 @@ public final class AuditApi implements Feature {
     var query = request.query();
     Optional<String> action = query.string("action");
     if (action.isPresent() && AuditAction.ofCode(action.get()).isEmpty()) {
-      throw ClientException.badRequest("action must be one of the audit actions, such as contact-log.read");
+      throw new Malformed("action must be one of the audit actions, such as contact-log.read");
     }
     return store.list(request.tenant(), query.timestamp("from").map(OffsetDateTime::toInstant),
             query.timestamp("to").map(OffsetDateTime::toInstant), action, query.uuid("userId"), query.offset(),

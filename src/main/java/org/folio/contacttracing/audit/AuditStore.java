@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.audit.AuditAction;
-import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -39,29 +39,29 @@ public final class AuditStore implements AccessAudit {
   }
 
   @Override
-  public Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
+  public Future<Void> record(SqlClient client, Actor actor, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details) {
-    return client.preparedQuery(insert(request))
-        .execute(Tuple.from(values(request, action, recordCount, target, details)))
+    return client.preparedQuery(insert(actor))
+        .execute(Tuple.from(values(actor, action, recordCount, target, details)))
         .mapEmpty();
   }
 
   /** The INSERT of one event. */
-  private static String insert(RequestContext request) {
-    return "INSERT INTO " + request.tenant().table("audit_event") + " (" + COLUMNS + ")"
+  private static String insert(Actor actor) {
+    return "INSERT INTO " + actor.tenant().table("audit_event") + " (" + COLUMNS + ")"
         + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   }
 
-  private Object[] values(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target,
+  private Object[] values(Actor actor, AuditAction action, int recordCount, Optional<UUID> target,
       JsonObject details) {
-    return new Object[] {UUID.randomUUID(), Timestamps.utc(clock.instant()), request.userId().orElse(null),
-        action.code(), recordCount, request.requestId().isEmpty() ? null : request.requestId(), target.orElse(null),
+    return new Object[] {UUID.randomUUID(), Timestamps.utc(clock.instant()), actor.userId().orElse(null),
+        action.code(), recordCount, actor.requestId().isEmpty() ? null : actor.requestId(), target.orElse(null),
         details};
   }
 
   @Override
-  public Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target) {
-    return record(pool, request, action, recordCount, target, new JsonObject());
+  public Future<Void> record(Actor actor, AuditAction action, int recordCount, Optional<UUID> target) {
+    return record(pool, actor, action, recordCount, target, new JsonObject());
   }
 
   /** A page of events, newest first, and how many match in all. */

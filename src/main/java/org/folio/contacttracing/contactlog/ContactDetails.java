@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
-import org.folio.contacttracing.platform.http.FieldError;
+import org.folio.contacttracing.platform.failure.FieldError;
 
 /** The personal data of one visit: only ever the fields the mandate in force collects. */
 public record ContactDetails(Optional<String> name, Optional<String> phone, Optional<String> email,

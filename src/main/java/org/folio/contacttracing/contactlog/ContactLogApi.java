@@ -15,17 +15,18 @@ import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.Malformed;
+import org.folio.contacttracing.platform.failure.NotFound;
+import org.folio.contacttracing.platform.failure.Unavailable;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
-import org.folio.contacttracing.platform.http.ConcurrentChangeException;
-import org.folio.contacttracing.platform.http.FieldError;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
-import org.folio.contacttracing.platform.http.ReadOnlyFields;
+import org.folio.contacttracing.platform.json.ReadOnlyFields;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 
 /**
  * {@code /contact-tracing/contact-logs}: the front desk records visits and gets back nothing personal; the
@@ -94,7 +95,7 @@ public final class ContactLogApi implements Feature {
     Admitted admitted;
     try {
       admitted = admit(context, location, at, details);
-    } catch (ValidationException e) {
+    } catch (Invalid e) {
       memo.forget(memoKey);
       return Future.succeededFuture(Optional.empty());
     }
@@ -145,7 +146,7 @@ public final class ContactLogApi implements Feature {
               memo.forget(memoKey);
               return attempt < MAX_READS
                   ? fresh(request, memoKey, location, at, details, attempt + 1)
-                  : Future.failedFuture(new ConcurrentChangeException("the visit's mandate, key or settings changed "
+                  : Future.failedFuture(new Unavailable("the visit's mandate, key or settings changed "
                       + MAX_READS + " times while it was being stored"));
             });
       }
@@ -154,7 +155,7 @@ public final class ContactLogApi implements Feature {
       return store.createKey(pool, tenant, entry.mandateId(), entry.bucket().day())
           .compose(created -> attempt < MAX_READS
               ? fresh(request, memoKey, location, at, details, attempt + 1)
-              : Future.failedFuture(new ConcurrentChangeException("the day's key was destroyed "
+              : Future.failedFuture(new Unavailable("the day's key was destroyed "
                   + MAX_READS + " times while the visit was being stored")));
     }));
   }
@@ -163,7 +164,7 @@ public final class ContactLogApi implements Feature {
   private record Admitted(ContactLog entry, Optional<SecretKey> key) {
   }
 
-  /** @throws ValidationException when the context admits no such visit */
+  /** @throws Invalid when the context admits no such visit */
   private Admitted admit(ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
     ContactLog entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
         context.granularityMinutes(), context.candidates()), details);
@@ -182,8 +183,7 @@ public final class ContactLogApi implements Feature {
                     body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
                 .map(admission -> entry(id, location, admission, details).correcting(existing))
                 .compose(entry -> store.update(conn, request.tenant(), existing, entry)))
-            .compose(updated -> audit.record(conn, request, AuditAction.CONTACT_LOG_UPDATE, 1, Optional.of(id),
-                new JsonObject())))
+            .compose(updated -> audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_UPDATE, id)))
         .recover(failure -> reported(request, failure))
         .map(Response.noContent());
   }
@@ -204,7 +204,7 @@ public final class ContactLogApi implements Feature {
   /** A single entry refused by its seal is reported, outside any transaction that failed with it, then answered. */
   private <T> Future<T> reported(RequestContext request, Throwable failure) {
     if (failure instanceof IntegrityCheckFailed refused) {
-      return integrity.report(store.pool(), request, List.of(refused.failure()))
+      return integrity.report(store.pool(), request.actor(), List.of(refused.failure()))
           .compose(done -> Future.failedFuture(refused));
     }
     return Future.failedFuture(failure);
@@ -213,7 +213,7 @@ public final class ContactLogApi implements Feature {
   private static ContactLog entry(UUID id, String location, Admission admission, ContactDetails details) {
     List<FieldError> errors = details.check(admission.mandate());
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
     return new ContactLog(id, admission.mandate().id(), location, admission.bucket(), admission.destroyAfter(),
         details);
@@ -226,12 +226,12 @@ public final class ContactLogApi implements Feature {
     int offset = request.query().offset();
     int limit = request.query().limit(MAX_LIMIT);
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-      throw ClientException.badRequest("to must not be before from");
+      throw new Malformed("to must not be before from");
     }
     return store.list(request.tenant(), location, from, to, offset, limit)
-        .compose(checked -> integrity.report(store.pool(), request, checked.failures()).map(checked))
-        .compose(checked -> audit.record(request, AuditAction.CONTACT_LOG_READ, checked.value().records().size())
-            .map(checked))
+        .compose(checked -> integrity.report(store.pool(), request.actor(), checked.failures()).map(checked))
+        .compose(checked -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ,
+                checked.value().records().size()).map(checked))
         .map(checked -> {
           JsonArray entries = new JsonArray();
           checked.value().records().forEach(entry -> entries.add(entry.toJson()));
@@ -247,7 +247,7 @@ public final class ContactLogApi implements Feature {
     return store.find(store.pool(), request.tenant(), id)
         .recover(failure -> reported(request, failure))
         .map(found -> found.orElseThrow(() -> notFound(id)))
-        .compose(entry -> audit.record(request, AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
+        .compose(entry -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ, 1, Optional.of(id)).map(entry))
         .map(entry -> Response.ok(entry.toJson()).personalData());
   }
 
@@ -255,12 +255,12 @@ public final class ContactLogApi implements Feature {
     UUID id = request.pathId("id");
     return store.inTransaction(request.tenant(), conn -> store.delete(conn, request.tenant(), id)
             .compose(deleted -> deleted
-                ? audit.record(conn, request, AuditAction.CONTACT_LOG_DELETE, 1, Optional.of(id), new JsonObject())
+                ? audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_DELETE, id)
                 : Future.failedFuture(notFound(id))))
         .map(Response.noContent());
   }
 
-  private static ClientException notFound(UUID id) {
-    return ClientException.notFound("Contact log entry not found: " + id);
+  private static NotFound notFound(UUID id) {
+    return new NotFound("Contact log entry not found: " + id);
   }
 }

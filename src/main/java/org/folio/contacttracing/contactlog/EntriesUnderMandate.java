@@ -15,7 +15,7 @@ import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.RecordsUnderMandate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
-import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
@@ -38,14 +38,14 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
 
   @Override
   public Future<JsonObject> follow(SqlClient client, TenantId tenant, Mandate previous, Mandate changed,
-      ZoneId zone, RequestContext request) {
+      ZoneId zone, Actor actor) {
     boolean dropsFields = !changed.collectedFields().containsAll(previous.collectedFields());
     return days(client, tenant, changed.id())
         .compose(days -> shorten(client, tenant, changed, zone, days)
             // a shortened entry is sealed again too, with its new destroyAfter as the ceiling: otherwise the old,
             // later ceiling would let anyone who can write the table move it back unnoticed
             .compose(shortened -> (dropsFields || shortened > 0
-                    ? reseal(client, tenant, changed, days, request, shortened > 0)
+                    ? reseal(client, tenant, changed, days, actor, shortened > 0)
                     : Future.succeededFuture(0))
                 .map(resealed -> new JsonObject().put("contactLogsShortened", shortened)
                     .put("contactLogsResealed", resealed))));
@@ -89,16 +89,16 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
    * {@code all}, every entry is sealed again (with its stored, possibly shortened destroyAfter as the ceiling).
    */
   private Future<Integer> reseal(SqlClient client, TenantId tenant, Mandate mandate, List<LocalDate> days,
-      RequestContext request, boolean all) {
+      Actor actor, boolean all) {
     Future<Integer> done = Future.succeededFuture(0);
     for (LocalDate day : days) {
-      done = done.compose(count -> resealDay(client, tenant, mandate, day, request, all).map(more -> count + more));
+      done = done.compose(count -> resealDay(client, tenant, mandate, day, actor, all).map(more -> count + more));
     }
     return done;
   }
 
   private Future<Integer> resealDay(SqlClient client, TenantId tenant, Mandate mandate, LocalDate day,
-      RequestContext request, boolean all) {
+      Actor actor, boolean all) {
     return store.lockedForMandateDay(client, tenant, mandate.id(), day).compose(read -> {
       Checked<List<ContactLog>> checked = Checked.of(read);
       List<ContactLog> narrowed = checked.value().stream()
@@ -106,7 +106,7 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
           .map(entry -> entry.withDetails(entry.details().only(mandate.collectedFields())))
           .toList();
       // a row refused by its seal is left as it is: never served, and destroyed by the purge in time
-      Future<Void> reported = integrity.report(client, request, checked.failures());
+      Future<Void> reported = integrity.report(client, actor, checked.failures());
       if (narrowed.isEmpty()) {
         return reported.map(0);
       }

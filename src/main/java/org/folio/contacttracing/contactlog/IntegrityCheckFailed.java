@@ -1,12 +1,13 @@
 package org.folio.contacttracing.contactlog;
 
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Invalid;
+
 
 /**
  * The one entry asked for failed its integrity check: answered with the code {@code integrity_check_failed} and
  * without the entry's data.
  */
-public final class IntegrityCheckFailed extends ValidationException {
+public final class IntegrityCheckFailed extends Invalid {
   private final transient IntegrityFailure failure;
 
   IntegrityCheckFailed(IntegrityFailure failure) {

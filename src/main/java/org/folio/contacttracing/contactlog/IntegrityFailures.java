@@ -10,8 +10,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.audit.AuditAction;
-import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
@@ -29,15 +29,15 @@ public final class IntegrityFailures {
   }
 
   /** Reports each failure through {@code client}: in the caller's transaction, or statement by statement. */
-  public Future<Void> report(SqlClient client, RequestContext request, List<IntegrityFailure> failures) {
+  public Future<Void> report(SqlClient client, Actor actor, List<IntegrityFailure> failures) {
     Future<Void> done = Future.succeededFuture();
     for (IntegrityFailure failure : failures) {
       log.warn("Contact log entry {} failed its integrity check ({}); it is not served", failure.id(),
           failure.reason());
       done = done
-          .compose(previous -> audit.record(client, request, AuditAction.CONTACT_LOG_INTEGRITY_FAILURE, 1,
+          .compose(previous -> audit.record(client, actor, AuditAction.CONTACT_LOG_INTEGRITY_FAILURE, 1,
               Optional.of(failure.id()), new JsonObject().put("reason", failure.reason())))
-          .compose(recorded -> setBack(client, request.tenant(), failure));
+          .compose(recorded -> setBack(client, actor.tenant(), failure));
     }
     return done;
   }

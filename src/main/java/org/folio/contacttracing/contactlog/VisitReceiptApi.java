@@ -2,8 +2,8 @@ package org.folio.contacttracing.contactlog;
 
 import io.vertx.core.Future;
 import java.util.UUID;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
@@ -34,7 +34,7 @@ public final class VisitReceiptApi implements Feature {
     boolean html = request.accepts("text/html");
     return settings.get(request.tenant())
         .compose(s -> store.receipt(request.tenant(), id, s.timeZone(), s.legalCounsel()))
-        .map(found -> found.orElseThrow(() -> ClientException.notFound("Contact log entry not found: " + id)))
+        .map(found -> found.orElseThrow(() -> new NotFound("Contact log entry not found: " + id)))
         .map(receipt -> (html
             ? Response.of(200, "text/html; charset=utf-8", receipt.toHtml())
             : Response.ok(receipt.toJson()))

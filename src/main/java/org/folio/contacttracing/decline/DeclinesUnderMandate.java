@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.ZoneId;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.RecordsUnderMandate;
-import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Decline counts follow a mandate's shorter retention: counted under it, they are destroyed no later. */
@@ -19,7 +19,7 @@ public final class DeclinesUnderMandate implements RecordsUnderMandate {
 
   @Override
   public Future<JsonObject> follow(SqlClient client, TenantId tenant, Mandate previous, Mandate changed,
-      ZoneId zone, RequestContext request) {
+      ZoneId zone, Actor actor) {
     return store.destroyNoLaterThan(client, tenant, changed, zone)
         .map(shortened -> new JsonObject().put("declineCountsShortened", shortened));
   }

@@ -12,12 +12,15 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Conflict;
+import org.folio.contacttracing.platform.failure.Expired;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.Malformed;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /**
@@ -58,29 +61,29 @@ public final class DisclosureApi implements Feature {
     Instant from = Timestamps.parse(body.getString("from"), "from");
     Instant to = Timestamps.parse(body.getString("to"), "to");
     if (!to.isAfter(from)) {
-      throw new ValidationException("invalid_period", "to", "to must be after from");
+      throw new Invalid("invalid_period", "to", "to must be after from");
     }
     Instant now = clock.instant();
     // tracing looks back at who was exposed; a window reaching into the future would, once approved, release
     // whoever visits later, again at every release: surveillance
     if (to.isAfter(now.plus(Timestamps.CLOCK_SKEW))) {
-      throw new ValidationException("window_in_future", "to", "to must not lie after the moment of the request");
+      throw new Invalid("window_in_future", "to", "to must not lie after the moment of the request");
     }
     JsonObject recipient = body.getJsonObject("recipient");
     boolean publicHealth = Disclosure.PUBLIC_HEALTH_AGENCY.equals(recipient.getString("type"));
     Optional<String> provision = Optional.ofNullable(body.getString("statuteProvision"));
     if (provision.filter(String::isBlank).isPresent()) {
-      throw new ValidationException("invalid_value", "statuteProvision", "statuteProvision must not be blank");
+      throw new Invalid("invalid_value", "statuteProvision", "statuteProvision must not be blank");
     }
     return settings.get(request.tenant()).compose(s -> {
       if (Duration.between(from, to).compareTo(Duration.ofDays(s.maxDisclosureWindowDays())) > 0) {
-        return Future.failedFuture(new ValidationException("window_too_long", "to",
+        return Future.failedFuture(new Invalid("window_too_long", "to",
             "The window may span at most " + s.maxDisclosureWindowDays() + " days"));
       }
       // the log is shared only as the statute allows: once the library names it, a request that could be
       // approved says which provision allows it, and the second person decides on that
       if (publicHealth && s.statute().isPresent() && provision.isEmpty()) {
-        return Future.failedFuture(new ValidationException("field_required", "statuteProvision",
+        return Future.failedFuture(new Invalid("field_required", "statuteProvision",
             "statuteProvision is required: name the provision of the library-confidentiality statute that allows "
                 + "this disclosure"));
       }
@@ -92,7 +95,7 @@ public final class DisclosureApi implements Feature {
           body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
           requester, now, Optional.empty(), 0, Optional.empty());
       return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
-          .compose(inserted -> audit.record(conn, request,
+          .compose(inserted -> audit.record(conn, request.actor(),
               publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
               Optional.of(disclosure.id()), new JsonObject())))
           .map(done -> disclosure);
@@ -103,11 +106,11 @@ public final class DisclosureApi implements Feature {
   private Future<Response> list(RequestContext request) {
     Optional<String> status = request.query().string("status");
     if (status.isPresent() && !STATUSES.contains(status.get())) {
-      throw ClientException.badRequest("status must be one of " + String.join(", ", STATUSES));
+      throw new Malformed("status must be one of " + String.join(", ", STATUSES));
     }
     Optional<String> recipientType = request.query().string("recipientType");
     if (recipientType.isPresent() && !RECIPIENT_TYPES.contains(recipientType.get())) {
-      throw ClientException.badRequest("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
+      throw new Malformed("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
     }
     Instant now = clock.instant();
     return store.list(request.tenant(), status, recipientType, now, request.query().offset(),
@@ -139,9 +142,9 @@ public final class DisclosureApi implements Feature {
               "approve".equals(decision) ? Optional.of(now.plus(Duration.ofHours(s.releaseHours()))) : Optional.empty());
           return store.decide(conn, request.tenant(), id, recorded)
               .compose(decided -> decided
-                  ? audit.record(conn, request, "approve".equals(decision) ? AuditAction.DISCLOSURE_APPROVE
+                  ? audit.record(conn, request.actor(), "approve".equals(decision) ? AuditAction.DISCLOSURE_APPROVE
                       : AuditAction.DISCLOSURE_DENY, 0, Optional.of(id), new JsonObject())
-                  : Future.failedFuture(ClientException.conflict("The request has already been decided")))
+                  : Future.failedFuture(new Conflict("The request has already been decided")))
               .compose(audited -> found(conn, request, id));
         })))
         .map(d -> Response.ok(d.toJson(now)));
@@ -149,20 +152,20 @@ public final class DisclosureApi implements Feature {
 
   private static void checkDecidable(Disclosure disclosure, UUID decider) {
     if ("refused".equals(disclosure.status())) {
-      throw ClientException.conflict("A request from anyone but a public-health agency is refused and can never be "
+      throw new Conflict("A request from anyone but a public-health agency is refused and can never be "
           + "approved or released");
     }
     if (!"pending".equals(disclosure.status())) {
-      throw ClientException.conflict("The request has already been decided");
+      throw new Conflict("The request has already been decided");
     }
     if (disclosure.requestedBy().equals(decider)) {
-      throw new ValidationException("second_person_required", "X-Okapi-User-Id",
+      throw new Invalid("second_person_required", "X-Okapi-User-Id",
           "The request must be decided by a different staff member than the one who recorded it");
     }
   }
 
   private Future<Disclosure> found(io.vertx.sqlclient.SqlClient client, RequestContext request, UUID id) {
     return store.find(client, request.tenant(), id)
-        .map(d -> d.orElseThrow(() -> ClientException.notFound("Disclosure not found: " + id)));
+        .map(d -> d.orElseThrow(() -> new NotFound("Disclosure not found: " + id)));
   }
 }

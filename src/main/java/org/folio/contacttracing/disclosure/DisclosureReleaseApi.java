@@ -17,8 +17,10 @@ import org.folio.contacttracing.decline.DeclineStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Conflict;
+import org.folio.contacttracing.platform.failure.Expired;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
@@ -68,7 +70,7 @@ public final class DisclosureReleaseApi implements Feature {
     Instant now = clock.instant();
     // the disclosure's row is locked: a retry racing its own first attempt waits for it and then repeats it
     return store.pool().withTransaction(conn -> store.findForRelease(conn, request.tenant(), id)
-            .map(found -> found.orElseThrow(() -> ClientException.notFound("Disclosure not found: " + id)))
+            .map(found -> found.orElseThrow(() -> new NotFound("Disclosure not found: " + id)))
             .compose(disclosure -> {
               checkReleasable(disclosure, now);
               return store.findRelease(conn, request.tenant(), releaseId).compose(earlier -> earlier.isPresent()
@@ -84,13 +86,13 @@ public final class DisclosureReleaseApi implements Feature {
       UUID releaser, Instant now) {
     return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
         // entries refused by their seal are left out, reported and counted, never released
-        .compose(checked -> integrity.report(conn, request, checked.failures()).map(checked))
+        .compose(checked -> integrity.report(conn, request.actor(), checked.failures()).map(checked))
         .compose(checked -> declines.declinedInWindow(conn, request.tenant(), disclosure.from(), disclosure.to(),
                 disclosure.locations())
             .map(declined -> new ReleaseRecord(releaseId, disclosure.id(), now, releaser, checked.value().size(),
                 declined, checked.failures().size(), checked.value().stream().map(ContactLog::id).toList()))
             .compose(release -> store.insertRelease(conn, request.tenant(), release)
-                .compose(recorded -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE, release.entries(),
+                .compose(recorded -> audit.record(conn, request.actor(), AuditAction.DISCLOSURE_RELEASE, release.entries(),
                     Optional.of(disclosure.id()), details(release)))
                 .map(audited -> new Released(disclosure, release, checked.value(), false))));
   }
@@ -99,14 +101,14 @@ public final class DisclosureReleaseApi implements Feature {
   private Future<Released> repeat(SqlClient conn, RequestContext request, Disclosure disclosure, ReleaseRecord earlier,
       UUID releaser) {
     if (!earlier.retriedBy(disclosure.id(), releaser)) {
-      return Future.failedFuture(ClientException.conflict("This release id was used for another release; "
+      return Future.failedFuture(new Conflict("This release id was used for another release; "
           + "leave it out or send a new one"));
     }
     Set<UUID> released = earlier.released();
     return entries.inWindow(conn, request.tenant(), disclosure.from(), disclosure.to(), disclosure.locations())
-        .compose(checked -> integrity.report(conn, request, checked.failures()).map(checked))
+        .compose(checked -> integrity.report(conn, request.actor(), checked.failures()).map(checked))
         .map(checked -> checked.value().stream().filter(entry -> released.contains(entry.id())).toList())
-        .compose(again -> audit.record(conn, request, AuditAction.DISCLOSURE_RELEASE_REPEAT, again.size(),
+        .compose(again -> audit.record(conn, request.actor(), AuditAction.DISCLOSURE_RELEASE_REPEAT, again.size(),
                 Optional.of(disclosure.id()), details(earlier))
             .map(audited -> new Released(disclosure, earlier, again, true)));
   }
@@ -119,10 +121,10 @@ public final class DisclosureReleaseApi implements Feature {
   private static void checkReleasable(Disclosure disclosure, Instant now) {
     String status = disclosure.status(now);
     if ("expired".equals(status)) {
-      throw ClientException.gone("The release window of this disclosure has ended");
+      throw new Expired("The release window of this disclosure has ended");
     }
     if (!"approved".equals(status)) {
-      throw ClientException.conflict("Only an approved request can be released; this one is " + status);
+      throw new Conflict("Only an approved request can be released; this one is " + status);
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.folio.contacttracing.platform.http.FieldError;
+import org.folio.contacttracing.platform.failure.FieldError;
 
 /**
  * Which of the fields a mandate collects a visitor must give. A collected field is required unless the mandate

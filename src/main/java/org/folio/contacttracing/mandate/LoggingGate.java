@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Timestamps;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.settings.Settings;
 import org.folio.contacttracing.settings.TenantSettings;
@@ -31,12 +31,12 @@ public final class LoggingGate {
   /**
    * Admits a visit at {@code location}, at {@code visitedAt} (a body field, as text) or now.
    *
-   * @throws ValidationException (as a failed future) {@code no_mandate_in_force} or {@code invalid_value}
+   * @throws Invalid (as a failed future) {@code no_mandate_in_force} or {@code invalid_value}
    */
   public Future<Admission> admit(SqlClient client, TenantId tenant, String location, Optional<String> visitedAt) {
     try {
       return admit(client, tenant, location, moment(visitedAt));
-    } catch (ValidationException e) {
+    } catch (Invalid e) {
       return Future.failedFuture(e);
     }
   }
@@ -44,7 +44,7 @@ public final class LoggingGate {
   /**
    * The moment of a visit: {@code visitedAt} (a body field, as text) or now.
    *
-   * @throws ValidationException when {@code visitedAt} is no date-time
+   * @throws Invalid when {@code visitedAt} is no date-time
    */
   public Instant moment(Optional<String> visitedAt) {
     return visitedAt.map(value -> Timestamps.parse(value, "visitedAt")).orElseGet(clock::instant);
@@ -59,7 +59,7 @@ public final class LoggingGate {
       try {
         return Future.succeededFuture(decide(location, at, read.result().timeZone(),
             read.result().timeGranularityMinutes(), candidates.result()));
-      } catch (ValidationException e) {
+      } catch (Invalid e) {
         return Future.failedFuture(e);
       }
     });
@@ -69,22 +69,22 @@ public final class LoggingGate {
    * The rule itself, on what the caller read: the library's time zone and granularity, and the mandates that
    * may be in force at {@code at} ({@link MandateLookup#inForceAround}), newest first.
    *
-   * @throws ValidationException {@code no_mandate_in_force} or {@code invalid_value}
+   * @throws Invalid {@code no_mandate_in_force} or {@code invalid_value}
    */
   public Admission decide(String location, Instant at, ZoneId zone, int granularityMinutes,
       List<Mandate> candidates) {
     Instant now = clock.instant();
     if (at.isAfter(now.plus(Timestamps.CLOCK_SKEW))) {
-      throw new ValidationException("invalid_value", "visitedAt", "visitedAt must not lie in the future");
+      throw new Invalid("invalid_value", "visitedAt", "visitedAt must not lie in the future");
     }
     TimeBucket bucket = TimeBucket.of(at, zone, granularityMinutes);
     // the same rule as findInForce: the newest mandate in force on the library day
     Mandate found = candidates.stream().filter(mandate -> mandate.allowsLogging(location, bucket.day())).findFirst()
-        .orElseThrow(() -> new ValidationException("no_mandate_in_force", "location",
+        .orElseThrow(() -> new Invalid("no_mandate_in_force", "location",
             "No mandate in force allows logging at this location at this time"));
     Instant destroyAfter = found.destroyAfter(bucket.day(), zone).toInstant();
     if (!destroyAfter.isAfter(now)) {
-      throw new ValidationException("invalid_value", "visitedAt",
+      throw new Invalid("invalid_value", "visitedAt",
           "visitedAt lies so far back that the mandate's retention period has already ended");
     }
     return new Admission(found, bucket, destroyAfter);

@@ -10,11 +10,12 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
-import org.folio.contacttracing.platform.http.ReadOnlyFields;
+import org.folio.contacttracing.platform.json.ReadOnlyFields;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
 import org.folio.contacttracing.settings.TenantSettings;
@@ -67,8 +68,8 @@ public final class MandateApi implements Feature {
   private Future<Response> create(RequestContext request) {
     Mandate parsed = MandateJson.fromJson(request.body(), UUID.randomUUID());
     Mandate mandate = withMetadata(parsed, Metadata.created(clock.instant(), request.userId()));
-    return store.save(request.tenant(), mandate, true, (conn, previous) -> audit.record(conn, request,
-            AuditAction.MANDATE_CREATE, 1, Optional.of(mandate.id()), new JsonObject()))
+    return store.save(request.tenant(), mandate, true, (conn, previous) -> audit.recordOne(conn, request.actor(),
+            AuditAction.MANDATE_CREATE, mandate.id()))
         .compose(saved -> today(request))
         .map(today -> Response.created("/contact-tracing/mandates/" + mandate.id(), MandateJson.toJson(mandate, today)));
   }
@@ -88,7 +89,7 @@ public final class MandateApi implements Feature {
         .map(existing -> withMetadata(parsed, existing.metadata().orElseThrow()
             .updated(clock.instant(), request.userId())))
         // compared with the mandate as it is under the lock, so a concurrent change cannot slip past
-        .compose(mandate -> change.replace(request, mandate, (conn, before) -> {
+        .compose(mandate -> change.replace(request.actor(), mandate, (conn, before) -> {
           MandateJson.readOnly(body, before, today).check();
           return Future.succeededFuture();
         })))
@@ -97,8 +98,8 @@ public final class MandateApi implements Feature {
 
   private Future<Response> delete(RequestContext request) {
     UUID id = request.pathId("id");
-    return store.delete(request.tenant(), id, conn -> audit.record(conn, request, AuditAction.MANDATE_DELETE, 1,
-            Optional.of(id), new JsonObject()))
+    return store.delete(request.tenant(), id,
+            conn -> audit.recordOne(conn, request.actor(), AuditAction.MANDATE_DELETE, id))
         .compose(deleted -> deleted ? Future.succeededFuture(Response.noContent()) : Future.failedFuture(notFound(id)));
   }
 
@@ -106,8 +107,8 @@ public final class MandateApi implements Feature {
     return store.find(request.tenant(), id).map(mandate -> mandate.orElseThrow(() -> notFound(id)));
   }
 
-  private static ClientException notFound(UUID id) {
-    return ClientException.notFound("Mandate not found: " + id);
+  private static NotFound notFound(UUID id) {
+    return new NotFound("Mandate not found: " + id);
   }
 
   private static Mandate withMetadata(Mandate m, Metadata metadata) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.audit.AuditAction;
-import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /**
@@ -35,14 +35,14 @@ public final class MandateChange {
    *     undoes the whole change
    * @return false when there is no such mandate
    */
-  Future<Boolean> replace(RequestContext request, Mandate changed,
+  Future<Boolean> replace(Actor actor, Mandate changed,
       BiFunction<SqlClient, Mandate, Future<Void>> first) {
-    return store.save(request.tenant(), changed, false, (conn, previous) -> {
+    return store.save(actor.tenant(), changed, false, (conn, previous) -> {
       // the update wrote a row, so the mandate was there when the lock was taken
       Mandate before = previous.orElseThrow();
       return first.apply(conn, before)
-          .compose(done -> follow(conn, request, before, changed))
-          .compose(followed -> audit.record(conn, request, AuditAction.MANDATE_UPDATE, 1,
+          .compose(done -> follow(conn, actor, before, changed))
+          .compose(followed -> audit.record(conn, actor, AuditAction.MANDATE_UPDATE, 1,
               Optional.of(changed.id()), followed));
     });
   }
@@ -51,12 +51,12 @@ public final class MandateChange {
    * What is recorded under the mandate follows its change, in its transaction: a shorter retention and a field no
    * longer collected reach the entries and decline counts already stored. The counts go into the audit event.
    */
-  private Future<JsonObject> follow(SqlClient conn, RequestContext request, Mandate previous, Mandate changed) {
-    return settings.get(conn, request.tenant()).compose(s -> {
+  private Future<JsonObject> follow(SqlClient conn, Actor actor, Mandate previous, Mandate changed) {
+    return settings.get(conn, actor.tenant()).compose(s -> {
       Future<JsonObject> followed = Future.succeededFuture(new JsonObject());
       for (RecordsUnderMandate recorded : records) {
-        followed = followed.compose(counts -> recorded.follow(conn, request.tenant(), previous, changed,
-            s.timeZone(), request).map(counts::mergeIn));
+        followed = followed.compose(counts -> recorded.follow(conn, actor.tenant(), previous, changed,
+            s.timeZone(), actor).map(counts::mergeIn));
       }
       return followed;
     });

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
-import org.folio.contacttracing.platform.http.FieldError;
-import org.folio.contacttracing.platform.http.ReadOnlyFields;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.json.ReadOnlyFields;
 
 /** Turns a mandate body into a {@link Mandate}, applying the rules the schema cannot express, and back. */
 final class MandateJson {
@@ -45,7 +45,7 @@ final class MandateJson {
       errors.add(new FieldError("invalid_period", "effectiveUntil", "effectiveUntil must not be before effectiveFrom"));
     }
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
     List<String> locations = json.getJsonArray("locations", new JsonArray()).stream()
         .map(String.class::cast).toList();

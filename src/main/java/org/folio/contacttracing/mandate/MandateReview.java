@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
-import org.folio.contacttracing.platform.http.FieldError;
+import org.folio.contacttracing.platform.failure.FieldError;
 
 /**
  * One check-in with the authority about when logging can stop, and what came of it. The authority's contact is

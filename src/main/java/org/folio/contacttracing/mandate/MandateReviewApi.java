@@ -14,14 +14,14 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.NotFound;
+import org.folio.contacttracing.platform.failure.Unavailable;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
-import org.folio.contacttracing.platform.http.ConcurrentChangeException;
 import org.folio.contacttracing.platform.http.Feature;
-import org.folio.contacttracing.platform.http.FieldError;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /**
@@ -75,16 +75,16 @@ public final class MandateReviewApi implements Feature {
       LocalDate today = both.resultAt(1);
       List<FieldError> problems = review.problems(mandate, today);
       if (!problems.isEmpty()) {
-        return Future.failedFuture(new ValidationException(problems));
+        return Future.failedFuture(new Invalid(problems));
       }
       Mandate changed = review.applyTo(mandate)
           .withMetadata(mandate.metadata().orElseThrow().updated(clock.instant(), request.userId()));
-      return change.replace(request, changed, (conn, before) -> before.equals(mandate)
+      return change.replace(request.actor(), changed, (conn, before) -> before.equals(mandate)
           ? reviews.insert(conn, request.tenant(), review)
-              .compose(inserted -> audit.record(conn, request, AuditAction.MANDATE_REVIEW, 1,
+              .compose(inserted -> audit.record(conn, request.actor(), AuditAction.MANDATE_REVIEW, 1,
                   Optional.of(mandateId), auditDetails(review)))
           // the review was checked against the mandate as it was read; a change since then must not be overwritten
-          : Future.failedFuture(new ConcurrentChangeException("The mandate changed while the review was recorded")))
+          : Future.failedFuture(new Unavailable("The mandate changed while the review was recorded")))
           .compose(saved -> saved ? Future.succeededFuture(Response.created(
                   "/contact-tracing/mandates/" + mandateId + "/reviews/" + review.id(), MandateReviewJson.toJson(review)))
               : Future.failedFuture(notFound(mandateId)));
@@ -119,7 +119,7 @@ public final class MandateReviewApi implements Feature {
     UUID mandateId = request.pathId("id");
     UUID reviewId = request.pathId("reviewId");
     return reviews.find(request.tenant(), mandateId, reviewId)
-        .map(review -> Response.ok(MandateReviewJson.toJson(review.orElseThrow(() -> ClientException.notFound(
+        .map(review -> Response.ok(MandateReviewJson.toJson(review.orElseThrow(() -> new NotFound(
             "Review not found: " + reviewId)))));
   }
 
@@ -149,7 +149,7 @@ public final class MandateReviewApi implements Feature {
     return mandates.find(request.tenant(), id).map(mandate -> mandate.orElseThrow(() -> notFound(id)));
   }
 
-  private static ClientException notFound(UUID id) {
-    return ClientException.notFound("Mandate not found: " + id);
+  private static NotFound notFound(UUID id) {
+    return new NotFound("Mandate not found: " + id);
   }
 }

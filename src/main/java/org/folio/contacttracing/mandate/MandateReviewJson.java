@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
-import org.folio.contacttracing.platform.http.FieldError;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /** Turns a review body into a {@link MandateReview}, and back. */
 final class MandateReviewJson {
@@ -24,7 +24,7 @@ final class MandateReviewJson {
     Optional<LocalDate> nextReviewBy = date(json, "nextReviewBy", errors);
     Optional<LocalDate> endOn = date(json, "endOn", errors);
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
     JsonObject contact = json.getJsonObject("authorityContact");
     return new MandateReview(id, mandateId, reviewedOn, contact.getString("name"), contact.getString("role"),

@@ -23,8 +23,8 @@ import java.util.function.Function;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.TransactionLock;
-import org.folio.contacttracing.platform.http.ClientException;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Conflict;
+import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Mandates of each tenant, in its {@code mandate} table. */
@@ -135,7 +135,7 @@ public final class MandateStore implements MandateLookup {
           Optional<Mandate> clash = mandates.stream().filter(m -> !m.id().equals(mandate.id()))
               .filter(mandate::overlaps).findFirst();
           if (clash.isPresent()) {
-            return Future.failedFuture(new ValidationException("mandate_overlap", "effectiveFrom",
+            return Future.failedFuture(new Invalid("mandate_overlap", "effectiveFrom",
                 "The mandate overlaps mandate " + clash.get().id() + " in period and location"));
           }
           return (insert ? insert(conn, tenant, mandate) : update(conn, tenant, mandate))
@@ -143,7 +143,7 @@ public final class MandateStore implements MandateLookup {
                   : Future.succeededFuture(false));
         }))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? ClientException.conflict("A mandate with this id already exists")
+            ? new Conflict("A mandate with this id already exists")
             : failure));
   }
 
@@ -177,7 +177,7 @@ public final class MandateStore implements MandateLookup {
             ? inSameTransaction.apply(conn).map(true)
             : Future.succeededFuture(false)))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23503".equals(pg.getSqlState())
-            ? ClientException.conflict("Entries logged under this mandate still exist; end the mandate by setting "
+            ? new Conflict("Entries logged under this mandate still exist; end the mandate by setting "
                 + "effectiveUntil, and it can be deleted once its entries are destroyed")
             : failure));
   }

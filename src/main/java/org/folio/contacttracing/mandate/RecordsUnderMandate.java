@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.ZoneId;
-import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
@@ -21,5 +21,5 @@ public interface RecordsUnderMandate {
    * @return counts of what changed, for the mandate change's audit event
    */
   Future<JsonObject> follow(SqlClient client, TenantId tenant, Mandate previous, Mandate changed, ZoneId zone,
-      RequestContext request);
+      Actor actor);
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.folio.contacttracing.mandate.ContactField;
-import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.failure.Malformed;
 
 /**
  * The languages the notice is written in, with the module's fixed texts in each. Templates take {@code %s} for
@@ -178,11 +178,11 @@ public enum NoticeLanguage {
    * The {@code lang} query parameter wins; else the best language of {@code Accept-Language} the module has, by
    * q-value (RFC 4647 lookup, so {@code es-MX} finds {@code es}); else {@link #DEFAULT}.
    *
-   * @throws ClientException 400 for a {@code lang} the module does not have
+   * @throws Malformed for a {@code lang} the module does not have
    */
   public static NoticeLanguage choose(Optional<String> lang, String acceptLanguage) {
     if (lang.isPresent()) {
-      return of(lang.get()).orElseThrow(() -> ClientException.badRequest("lang must be one of " + String.join(", ",
+      return of(lang.get()).orElseThrow(() -> new Malformed("lang must be one of " + String.join(", ",
           CODES)));
     }
     if (acceptLanguage == null || acceptLanguage.isBlank()) {

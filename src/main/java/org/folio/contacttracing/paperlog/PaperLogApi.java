@@ -15,13 +15,15 @@ import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
+import org.folio.contacttracing.platform.failure.Conflict;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.Malformed;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
-import org.folio.contacttracing.platform.http.ValidationException;
 import org.folio.contacttracing.settings.Settings;
 import org.folio.contacttracing.settings.TenantSettings;
 
@@ -63,10 +65,10 @@ public final class PaperLogApi implements Feature {
     LocalDate firstDay = day(body, "firstDay");
     LocalDate lastDay = day(body, "lastDay");
     if (lastDay.isBefore(firstDay)) {
-      throw new ValidationException("invalid_period", "lastDay", "lastDay must not be before firstDay");
+      throw new Invalid("invalid_period", "lastDay", "lastDay must not be before firstDay");
     }
     if (PaperLog.days(firstDay, lastDay) > PaperLog.MAX_DAYS) {
-      throw new ValidationException("period_too_long", "lastDay",
+      throw new Invalid("period_too_long", "lastDay",
           "A registered paper log may cover at most " + PaperLog.MAX_DAYS + " library days");
     }
     UUID mandateId = UUID.fromString(body.getString("mandateId"));
@@ -76,14 +78,14 @@ public final class PaperLogApi implements Feature {
           Instant shredBy;
           try {
             shredBy = shredBy(mandate, location, firstDay, lastDay, s);
-          } catch (ValidationException e) {
+          } catch (Invalid e) {
             return Future.failedFuture(e);
           }
           PaperLog log = new PaperLog(UUID.randomUUID(), location, firstDay, lastDay, body.getString("storedAt"),
               mandateId, shredBy, now, registrar, Optional.empty(), List.of());
           return store.insert(conn, request.tenant(), log, PaperLog.coveredFrom(firstDay, s.timeZone()),
                   PaperLog.coveredUntil(lastDay, s.timeZone()))
-              .compose(inserted -> audit.record(conn, request, AuditAction.PAPER_LOG_REGISTER, 1,
+              .compose(inserted -> audit.record(conn, request.actor(), AuditAction.PAPER_LOG_REGISTER, 1,
                   Optional.of(log.id()), new JsonObject().put("days", PaperLog.days(firstDay, lastDay))))
               .map(log);
         })))
@@ -94,15 +96,15 @@ public final class PaperLogApi implements Feature {
    * The rule for registering: the mandate allows logging at the location on every covered day, none of which lies
    * ahead; the sheet is shredded when an entry of its latest day would be destroyed.
    *
-   * @throws ValidationException {@code invalid_value} or {@code no_mandate_in_force}
+   * @throws Invalid {@code invalid_value} or {@code no_mandate_in_force}
    */
   private Instant shredBy(Optional<Mandate> mandate, String location, LocalDate firstDay, LocalDate lastDay,
       Settings s) {
     if (lastDay.isAfter(s.today(clock))) {
-      throw new ValidationException("invalid_value", "lastDay", "lastDay must not lie after the library's today");
+      throw new Invalid("invalid_value", "lastDay", "lastDay must not lie after the library's today");
     }
     Mandate found = mandate.filter(m -> PaperLog.firstDayNotCovered(m, location, firstDay, lastDay).isEmpty())
-        .orElseThrow(() -> new ValidationException("no_mandate_in_force", "mandateId",
+        .orElseThrow(() -> new Invalid("no_mandate_in_force", "mandateId",
             "The mandate does not allow logging at this location on every day the paper log covers"));
     return PaperLog.shredBy(found, lastDay, s.timeZone());
   }
@@ -111,13 +113,13 @@ public final class PaperLogApi implements Feature {
     try {
       return LocalDate.parse(body.getString(field));
     } catch (DateTimeParseException e) {
-      throw new ValidationException("invalid_value", field, field + " must be a date, YYYY-MM-DD");
+      throw new Invalid("invalid_value", field, field + " must be a date, YYYY-MM-DD");
     }
   }
 
   private Future<Response> list(RequestContext request) {
     Optional<PaperLog.Status> status = request.query().string("status").map(code -> PaperLog.Status.ofCode(code)
-        .orElseThrow(() -> ClientException.badRequest("status must be one of kept, due, shredded")));
+        .orElseThrow(() -> new Malformed("status must be one of kept, due, shredded")));
     Optional<String> location = request.query().string("location").map(Locations::require);
     int offset = request.query().offset();
     int limit = request.query().limit(MAX_LIMIT);
@@ -144,7 +146,7 @@ public final class PaperLogApi implements Feature {
     UUID shredder = request.staffMember();
     UUID witness = UUID.fromString(request.body().getString("witnessUserId"));
     if (witness.equals(shredder)) {
-      throw new ValidationException("second_person_required", "witnessUserId",
+      throw new Invalid("second_person_required", "witnessUserId",
           "A shredding must be witnessed by a different staff member than the one who shredded");
     }
     Instant now = clock.instant();
@@ -153,15 +155,15 @@ public final class PaperLogApi implements Feature {
         .compose(s -> found(store.find(conn, request.tenant(), id, now, s.maxHoldDays(), true), id))
         .compose(log -> {
           if (log.shredding().isPresent()) {
-            return Future.failedFuture(ClientException.conflict("The paper log has already been shredded"));
+            return Future.failedFuture(new Conflict("The paper log has already been shredded"));
           }
           if (log.held()) {
-            return Future.failedFuture(new ValidationException("held_by_disclosure", "id",
+            return Future.failedFuture(new Invalid("held_by_disclosure", "id",
                 "A pending or approved disclosure covers this paper log; it may not be shredded until the "
                     + "disclosure is decided or its release ends: " + log.heldBy().get(0)));
           }
           return store.recordShredding(conn, request.tenant(), id, shredding)
-              .compose(recorded -> audit.record(conn, request, AuditAction.PAPER_LOG_SHRED, 1, Optional.of(id),
+              .compose(recorded -> audit.record(conn, request.actor(), AuditAction.PAPER_LOG_SHRED, 1, Optional.of(id),
                   new JsonObject().put("witnessUserId", witness.toString())
                       .put("shredBy", Timestamps.format(log.shredBy()))))
               .map(audited -> new PaperLog(log.id(), log.location(), log.firstDay(), log.lastDay(), log.storedAt(),
@@ -172,6 +174,6 @@ public final class PaperLogApi implements Feature {
   }
 
   private static Future<PaperLog> found(Future<Optional<PaperLog>> lookup, UUID id) {
-    return lookup.map(log -> log.orElseThrow(() -> ClientException.notFound("Paper log not found: " + id)));
+    return lookup.map(log -> log.orElseThrow(() -> new NotFound("Paper log not found: " + id)));
   }
 }

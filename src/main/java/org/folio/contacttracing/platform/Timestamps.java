@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /** Timestamps travel as ISO-8601 with an offset, written in UTC with milliseconds as FOLIO does. */
 public final class Timestamps {
@@ -35,7 +35,7 @@ public final class Timestamps {
     try {
       return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ValidationException("invalid_value", field, field + " must be an ISO-8601 date-time with offset");
+      throw new Invalid("invalid_value", field, field + " must be an ISO-8601 date-time with offset");
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
+import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.db.TransactionLock;
-import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
@@ -53,9 +53,9 @@ final class PhysicalErasure {
    * @param keepFrom the library's today: partitions before it are dropped when empty
    * @param keysDestroyed whether the purge just destroyed data keys
    */
-  Future<Erased> run(RequestContext request, OffsetDateTime closedBy, LocalDate keepFrom, boolean keysDestroyed) {
-    TenantId tenant = request.tenant();
-    return settle(request, closedBy).compose(settled -> dropEmpty(tenant, keepFrom)
+  Future<Erased> run(Actor actor, OffsetDateTime closedBy, LocalDate keepFrom, boolean keysDestroyed) {
+    TenantId tenant = actor.tenant();
+    return settle(actor, closedBy).compose(settled -> dropEmpty(tenant, keepFrom)
         .compose(dropped -> rewriteDataKey(tenant, keysDestroyed)
         .map(keys -> new Erased(settled.counted, settled.rewritten, dropped, settled.pending, keys.orElse(false),
             keys.map(done -> !done).orElse(false)))));
@@ -65,8 +65,8 @@ final class PhysicalErasure {
   }
 
   /** Rewrites the partitions to settle and records the counts, in one transaction under the purge's lock. */
-  private Future<Settled> settle(RequestContext request, OffsetDateTime closedBy) {
-    TenantId tenant = request.tenant();
+  private Future<Settled> settle(Actor actor, OffsetDateTime closedBy) {
+    TenantId tenant = actor.tenant();
     return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
         .compose(locked -> conn.query("SELECT visit_day FROM " + tenant.table("contact_log") + " WHERE NOT counted"
                 + " UNION SELECT visit_day FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log'")
@@ -82,12 +82,12 @@ final class PhysicalErasure {
                   + " LATERAL " + tenant.table("settle_contact_log_partition") + "(d.day, $2) AS s"
                   + " ORDER BY s.visited_bucket, s.location")
               .execute(Tuple.tuple().addArrayOfLocalDate(toSettle.toArray(LocalDate[]::new)).addOffsetDateTime(closedBy))
-              .compose(rows -> recordCounts(conn, request, toSettle, rows));
+              .compose(rows -> recordCounts(conn, actor, toSettle, rows));
         }));
   }
 
   /** One audit event with the entries counted per location and slot; a row of nulls is a day left locked. */
-  private Future<Settled> recordCounts(SqlConnection conn, RequestContext request, List<LocalDate> days,
+  private Future<Settled> recordCounts(SqlConnection conn, Actor actor, List<LocalDate> days,
       Iterable<Row> rows) {
     List<LocalDate> pending = new ArrayList<>();
     JsonArray slots = new JsonArray();
@@ -108,7 +108,7 @@ final class PhysicalErasure {
       return Future.succeededFuture(settled);
     }
     // the desk's recordings, not the timer's system user: the counts name nobody
-    return audit.record(conn, request.withoutUser(), AuditAction.CONTACT_LOG_CREATE, counted, Optional.empty(),
+    return audit.record(conn, actor.withoutUser(), AuditAction.CONTACT_LOG_CREATE, counted, Optional.empty(),
         new JsonObject().put("slots", slots)).map(settled);
   }
 

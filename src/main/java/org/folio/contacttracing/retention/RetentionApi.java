@@ -97,7 +97,7 @@ public final class RetentionApi implements Feature {
     OffsetDateTime startedAt = Timestamps.utc(clock.instant());
     TenantId tenant = request.tenant();
     return settings.get(tenant).compose(s -> destroy(request, startedAt, s)
-        .compose(purged -> erasure.run(request, startedAt, s.today(clock), purged.keys() > 0)
+        .compose(purged -> erasure.run(request.actor(), startedAt, s.today(clock), purged.keys() > 0)
             .compose(erased -> createComingPartitions(tenant, s)
                 .compose(created -> dueNow.remaining(tenant, startedAt, s))
                 .compose(left -> finish(request, s, startedAt, purged, erased, left)))));
@@ -126,8 +126,8 @@ public final class RetentionApi implements Feature {
                 .compose(whole -> dataKeys.destroyUnused(conn, tenant, due.stream().map(DueDay::day).toList())
                 .map(keys -> new Purged(single.plus(whole), keys, declines, auditEvents, rewrapped))))))))
             .compose(purged -> purged.destroyedAnything()
-                ? audit.record(conn, request, AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
-                    TimerCaller.of(request).addTo(purged.toJson())).map(purged)
+                ? audit.record(conn, request.actor(), AuditAction.RETENTION_PURGE, purged.total(), Optional.empty(),
+                    TimerCaller.of(request.actor()).addTo(purged.toJson())).map(purged)
                 : Future.succeededFuture(purged)))
         .onSuccess(purged -> {
           if (purged.destroyedAnything()) {
@@ -142,7 +142,7 @@ public final class RetentionApi implements Feature {
     RetentionRuns.Run run = new RetentionRuns.Run(UUID.randomUUID(), startedAt, Timestamps.utc(clock.instant()),
         purged.entries().count(), purged.keys(), purged.declines().count(), purged.auditEvents(), erased.counted(),
         left.held(), left.overdue(), erased.pending(), erased.dataKeyPending(), left.paperLogs().overdue(),
-        left.paperLogs().held(), Optional.of(TimerCaller.of(request)));
+        left.paperLogs().held(), Optional.of(TimerCaller.of(request.actor())));
     JsonObject answer = purged.toJson().mergeIn(run.toJson()).put("contactLogsHeld", left.held())
         .put("partitionsRewritten", erased.partitionsRewritten()).put("partitionsDropped", erased.partitionsDropped());
     answer.remove("id");
@@ -157,7 +157,7 @@ public final class RetentionApi implements Feature {
         erased.pending(), erased.dataKeyPending() ? "data_key" : "no data key", left.paperLogs().overdue());
     JsonObject details = run.toJson();
     details.remove("id");
-    return recorded.compose(done -> audit.record(pool, request, AuditAction.RETENTION_OVERDUE,
+    return recorded.compose(done -> audit.record(pool, request.actor(), AuditAction.RETENTION_OVERDUE,
             left.overdue() + left.paperLogs().overdue(), Optional.empty(), details))
         .map(Response.ok(answer));
   }

@@ -3,7 +3,7 @@ package org.folio.contacttracing.retention;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.UUID;
-import org.folio.contacttracing.platform.http.RequestContext;
+import org.folio.contacttracing.platform.audit.Actor;
 
 /**
  * Who fired a purge run. Okapi's {@code _timer} calls with no user; under Eureka, mod-scheduler calls with its system
@@ -16,8 +16,8 @@ record TimerCaller(Optional<UUID> userId) {
   static final String OKAPI_TIMER = "okapi-timer";
   static final String SYSTEM_USER = "system-user";
 
-  static TimerCaller of(RequestContext request) {
-    return new TimerCaller(request.userId());
+  static TimerCaller of(Actor actor) {
+    return new TimerCaller(actor.userId());
   }
 
   /** What the {@code retention_run.fired_by} column holds. */

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRulesProvider;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Metadata;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /**
  * How one library runs contact tracing.
@@ -52,7 +52,7 @@ public record Settings(
    * A PUT body (already checked against settings.json, whose bounds these repeat and V8__settings_bounds.sql
    * enforces in the database); absent fields take their defaults, and an absent statute or counsel is none.
    *
-   * @throws ValidationException {@code invalid_value} for a value out of bounds
+   * @throws Invalid {@code invalid_value} for a value out of bounds
    */
   public static Settings fromJson(JsonObject json) {
     return new Settings(
@@ -74,7 +74,7 @@ public record Settings(
   private static int within(JsonObject json, String field, int fallback, int min, int max, String why) {
     int value = json.getInteger(field, fallback);
     if (value < min || value > max) {
-      throw new ValidationException("invalid_value", field, field + " must be from " + min + " to " + max + why);
+      throw new Invalid("invalid_value", field, field + " must be from " + min + " to " + max + why);
     }
     return value;
   }
@@ -82,7 +82,7 @@ public record Settings(
   /** Only region zones from the IANA database, such as {@code Europe/Berlin} or {@code UTC}. */
   static ZoneId zone(String id) {
     if (!ZoneRulesProvider.getAvailableZoneIds().contains(id)) {
-      throw new ValidationException("invalid_value", "timeZone",
+      throw new Invalid("invalid_value", "timeZone",
           "timeZone must be an IANA time zone such as Europe/Berlin or America/Chicago");
     }
     return ZoneId.of(id);

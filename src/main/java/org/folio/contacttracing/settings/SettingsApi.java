@@ -37,7 +37,7 @@ public final class SettingsApi implements Feature {
     Settings settings = Settings.fromJson(request.body());
     return store.pool().withTransaction(conn -> store
             .update(conn, request.tenant(), settings, clock.instant(), request.userId())
-            .compose(updated -> audit.record(conn, request, AuditAction.SETTINGS_UPDATE, 1, Optional.empty(),
+            .compose(updated -> audit.record(conn, request.actor(), AuditAction.SETTINGS_UPDATE, 1, Optional.empty(),
                 new JsonObject())))
         .map(Response.noContent());
   }

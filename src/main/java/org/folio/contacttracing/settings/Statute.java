@@ -2,7 +2,7 @@ package org.folio.contacttracing.settings;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /**
  * The state's library-confidentiality statute that governs the log: the notice cites it, and a public-health
@@ -29,7 +29,7 @@ public record Statute(String citation, Optional<String> url) {
   static String text(JsonObject json, String property, String field) {
     String value = json.getString(property);
     if (value == null || value.isBlank()) {
-      throw new ValidationException("invalid_value", field, field + " must not be blank");
+      throw new Invalid("invalid_value", field, field + " must not be blank");
     }
     return value;
   }

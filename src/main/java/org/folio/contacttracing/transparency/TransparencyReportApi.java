@@ -13,8 +13,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
@@ -73,10 +73,10 @@ public final class TransparencyReportApi implements Feature {
   /** A period asked for: in order, and no longer than {@value #MAX_DAYS} days. */
   private static void check(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw ClientException.badRequest("to must not be before from");
+      throw new Malformed("to must not be before from");
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw ClientException.badRequest("The period may span at most " + MAX_DAYS + " days");
+      throw new Malformed("The period may span at most " + MAX_DAYS + " days");
     }
   }
 

@@ -12,8 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.http.RequestContext;
@@ -52,10 +52,10 @@ public final class VisitCountApi implements Feature {
       LocalDate last = to.orElseGet(() -> s.today(clock));
       LocalDate first = from.orElse(last.minusDays(DEFAULT_DAYS));
       if (last.isBefore(first)) {
-        throw ClientException.badRequest("to must not be before from");
+        throw new Malformed("to must not be before from");
       }
       if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-        throw ClientException.badRequest("The window from from to to must be at most " + MAX_DAYS + " days");
+        throw new Malformed("The window from from to to must be at most " + MAX_DAYS + " days");
       }
       return counts(request.tenant(), s.timeZone(), first, last, location);
     }).map(counts -> Response.ok(new JsonObject().put("visitCounts", counts).put("totalRecords", counts.size())));

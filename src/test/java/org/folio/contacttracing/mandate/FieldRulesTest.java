@@ -9,8 +9,8 @@ import static org.folio.contacttracing.mandate.ContactField.PHONE;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.folio.contacttracing.platform.http.FieldError;
 import org.junit.jupiter.api.Test;
+import org.folio.contacttracing.platform.failure.FieldError;
 
 /** Which collected fields a visitor must give, as plain rules, without a database. */
 class FieldRulesTest {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.folio.contacttracing.platform.http.FieldError;
 import org.junit.jupiter.api.Test;
+import org.folio.contacttracing.platform.failure.FieldError;
 
 /** What a check-in with the authority does to its mandate, and when one is due: plain rules, no database. */
 class MandateReviewRulesTest {

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
-import org.folio.contacttracing.platform.http.RequestContext;
 
 /**
  * The one seam through which every read, change and deletion of personal data, every disclosure step, every
@@ -20,13 +19,18 @@ public interface AccessAudit {
    * @param target the record acted on, if there is one
    * @param details counts and periods only
    */
-  Future<Void> record(SqlClient client, RequestContext request, AuditAction action, int recordCount,
+  Future<Void> record(SqlClient client, Actor actor, AuditAction action, int recordCount,
       Optional<UUID> target, JsonObject details);
 
   /** Reports one action on its own connection; for reads, before their data is answered. */
-  Future<Void> record(RequestContext request, AuditAction action, int recordCount, Optional<UUID> target);
+  Future<Void> record(Actor actor, AuditAction action, int recordCount, Optional<UUID> target);
 
-  default Future<Void> record(RequestContext request, AuditAction action, int recordCount) {
-    return record(request, action, recordCount, Optional.empty());
+  default Future<Void> record(Actor actor, AuditAction action, int recordCount) {
+    return record(actor, action, recordCount, Optional.empty());
+  }
+
+  /** Reports an action on the one record {@code target}, inside the caller's transaction, without details. */
+  default Future<Void> recordOne(SqlClient client, Actor actor, AuditAction action, UUID target) {
+    return record(client, actor, action, 1, Optional.of(target), new JsonObject());
   }
 }

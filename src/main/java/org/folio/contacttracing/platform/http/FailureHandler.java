@@ -1,12 +1,21 @@
 package org.folio.contacttracing.platform.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.pgclient.PgException;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.folio.contacttracing.platform.failure.Conflict;
+import org.folio.contacttracing.platform.failure.Expired;
+import org.folio.contacttracing.platform.failure.Failure;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.NotFound;
+import org.folio.contacttracing.platform.failure.Unavailable;
+import org.folio.contacttracing.platform.failure.UnsupportedMediaType;
 
 /**
  * The one place that turns a failure into FOLIO's error formats: 422 as {@code errors} JSON, every other
@@ -27,11 +36,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static Response toResponse(RoutingContext routing) {
     Throwable failure = routing.failure();
-    if (failure instanceof ValidationException validation) {
-      return Response.json(422, validation.toJson());
+    if (failure instanceof Unavailable busy) {
+      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
     }
-    if (failure instanceof ClientException client) {
-      return Response.text(client.status(), client.getMessage());
+    if (failure instanceof Failure known) {
+      return answer(known);
     }
     if (failure instanceof HttpException http && http.getStatusCode() >= 400 && http.getStatusCode() < 500) {
       // Vert.x Web's own refusals, such as a query string with malformed percent-encoding
@@ -41,14 +50,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       // the tenant's schema is missing: the module was never enabled for it, or has been purged
       return Response.text(400, "mod-contact-tracing is not enabled for this tenant");
     }
-    if (failure instanceof ConcurrentChangeException busy) {
-      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
-      return Response.text(503, "The database is busy with concurrent work; try again").withHeader("Retry-After", "5");
-    }
     if (failure instanceof PgException pg && BUSY.contains(pg.getSqlState())) {
       // a lock wait gave up or a deadlock was broken: nothing was changed, and the same request can succeed later
       log.warn("Request {} gave way to concurrent work: {}", where(routing), describe(pg));
-      return Response.text(503, "The database is busy with concurrent work; try again").withHeader("Retry-After", "5");
+      return busy();
     }
     int status = routing.statusCode();
     if (failure == null && status >= 400 && status < 500) {
@@ -56,6 +61,38 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     logFault(routing, failure);
     return Response.text(500, "Internal server error");
+  }
+
+  /** A failure named by meaning: 422 as {@code errors} JSON, 503 with {@code Retry-After}, the others as text/plain. */
+  static Response answer(Failure failure) {
+    if (failure instanceof Invalid invalid) {
+      return Response.json(422, errors(invalid));
+    }
+    if (failure instanceof Unavailable) {
+      return busy();
+    }
+    int status = failure instanceof NotFound ? 404
+        : failure instanceof Conflict ? 409
+        : failure instanceof Expired ? 410
+        : failure instanceof UnsupportedMediaType ? 415
+        : 400; // Malformed
+    return Response.text(status, failure.getMessage());
+  }
+
+  private static Response busy() {
+    return Response.text(503, "The database is busy with concurrent work; try again").withHeader("Retry-After", "5");
+  }
+
+  /** FOLIO's {@code errors} body: each error with its {@code code} and the properties it names, type 1. */
+  private static JsonObject errors(Invalid invalid) {
+    JsonArray errors = new JsonArray();
+    invalid.errors().forEach(error -> {
+      JsonArray parameters = new JsonArray();
+      error.names().forEach(name -> parameters.add(new JsonObject().put("key", name)));
+      errors.add(new JsonObject().put("message", error.message()).put("type", "1").put("code", error.code())
+          .put("parameters", parameters));
+    });
+    return new JsonObject().put("errors", errors);
   }
 
   /** lock_not_available (a lock_timeout), deadlock_detected, serialization_failure. */

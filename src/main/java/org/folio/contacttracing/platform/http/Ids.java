@@ -2,6 +2,7 @@ package org.folio.contacttracing.platform.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.folio.contacttracing.platform.failure.Malformed;
 
 /** FOLIO's UUID rule: versions 1-5, variants 8, 9, a, b, never the nil UUID. */
 public final class Ids {
@@ -18,7 +19,7 @@ public final class Ids {
   /** Parses an id given in a path or parameter; a malformed one is a 400 naming the parameter. */
   public static UUID parse(String value, String name) {
     if (!isValid(value)) {
-      throw ClientException.badRequest("Invalid UUID format of " + name
+      throw new Malformed("Invalid UUID format of " + name
           + ", should be xxxxxxxx-xxxx-Mxxx-Nxxx-xxxxxxxxxxxx where M is 1-5 and N is 8, 9, a, b, A or B");
     }
     return UUID.fromString(value);

@@ -1,6 +1,7 @@
 package org.folio.contacttracing.platform.http;
 
 import java.util.regex.Pattern;
+import org.folio.contacttracing.platform.failure.Malformed;
 
 /** Location codes: 1 to 64 letters, digits, dots, underscores and hyphens, such as a service-point code. */
 public final class Locations {
@@ -13,7 +14,7 @@ public final class Locations {
   /** Checks a location given as a query parameter; a malformed one is a 400. */
   public static String require(String location) {
     if (!VALID.matcher(location).matches()) {
-      throw ClientException.badRequest("location must be 1 to 64 letters, digits, '.', '_' or '-'");
+      throw new Malformed("location must be 1 to 64 letters, digits, '.', '_' or '-'");
     }
     return location;
   }

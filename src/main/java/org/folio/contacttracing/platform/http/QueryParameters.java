@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.failure.Malformed;
 
 /** Typed query parameters; a malformed value is a 400 naming the parameter, never echoing it. */
 public final class QueryParameters {
@@ -45,7 +46,7 @@ public final class QueryParameters {
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw ClientException.badRequest(name + " must be an integer from " + min + " to " + max);
+      throw new Malformed(name + " must be an integer from " + min + " to " + max);
     }
   }
 
@@ -62,7 +63,7 @@ public final class QueryParameters {
         }
         return parsed;
       } catch (DateTimeParseException e) {
-        throw ClientException.badRequest(name + " must be an ISO-8601 date-time with offset");
+        throw new Malformed(name + " must be an ISO-8601 date-time with offset");
       }
     });
   }
@@ -77,7 +78,7 @@ public final class QueryParameters {
         }
         return parsed;
       } catch (DateTimeParseException e) {
-        throw ClientException.badRequest(name + " must be a date YYYY-MM-DD");
+        throw new Malformed(name + " must be a date YYYY-MM-DD");
       }
     });
   }

@@ -5,6 +5,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.audit.Actor;
+import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.failure.Malformed;
+import org.folio.contacttracing.platform.failure.UnsupportedMediaType;
 import org.folio.contacttracing.platform.json.SchemaValidator;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
@@ -34,11 +38,6 @@ public final class RequestContext {
     return new RequestContext(routing, tenant, userId, requestId, validator, schema);
   }
 
-  /** This request as one that names nobody: for what it records on behalf of others, such as the desk's recording counts. */
-  public RequestContext withoutUser() {
-    return new RequestContext(routing, tenant, Optional.empty(), requestId, schemas, bodySchema);
-  }
-
   public TenantId tenant() {
     return tenant;
   }
@@ -51,16 +50,21 @@ public final class RequestContext {
   /**
    * The staff member who answers for this request: {@code X-Okapi-User-Id}, which Okapi sets for a logged-in user.
    *
-   * @throws ValidationException {@code user_required} when there is none
+   * @throws Invalid {@code user_required} when there is none
    */
   public UUID staffMember() {
-    return userId.orElseThrow(() -> new ValidationException("user_required", OkapiHeaders.USER_ID,
+    return userId.orElseThrow(() -> new Invalid("user_required", OkapiHeaders.USER_ID,
         "This request must name the staff member who makes it (X-Okapi-User-Id)"));
   }
 
   /** {@code X-Okapi-Request-Id}, or empty when Okapi sent none. */
   public String requestId() {
     return requestId;
+  }
+
+  /** Who acts in this request, as the audit records it. */
+  public Actor actor() {
+    return new Actor(tenant, userId, requestId);
   }
 
   public String header(String name) {
@@ -100,25 +104,25 @@ public final class RequestContext {
   private JsonObject jsonBody() {
     String contentType = header("Content-Type");
     if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new ClientException(415, "Content-Type must be application/json");
+      throw new UnsupportedMediaType("Content-Type must be application/json");
     }
     if (routing.body() == null || routing.body().length() <= 0) {
-      throw ClientException.badRequest("A JSON request body is required");
+      throw new Malformed("A JSON request body is required");
     }
     Object parsed;
     try {
       parsed = routing.body().buffer().toJsonValue();
     } catch (DecodeException e) {
-      throw ClientException.badRequest("The request body is not valid JSON");
+      throw new Malformed("The request body is not valid JSON");
     }
     if (!(parsed instanceof JsonObject object)) {
-      throw ClientException.badRequest("The request body must be a JSON object");
+      throw new Malformed("The request body must be a JSON object");
     }
     String withNul = withNul(object, "");
     if (withNul != null) {
       // PostgreSQL cannot store U+0000, and an unpaired UTF-16 surrogate is not text at all: refuse them here
       // rather than fail in SQL or when the value is written back as JSON
-      throw new ValidationException("invalid_value", withNul, (withNul.isEmpty() ? "A property name" : withNul)
+      throw new Invalid("invalid_value", withNul, (withNul.isEmpty() ? "A property name" : withNul)
           + " must not contain the NUL character or an unpaired UTF-16 surrogate");
     }
     return object;

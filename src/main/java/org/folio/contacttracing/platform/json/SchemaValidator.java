@@ -20,8 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.folio.contacttracing.platform.http.FieldError;
-import org.folio.contacttracing.platform.http.ValidationException;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /**
  * Validates request bodies against the JSON Schemas (draft-04) in {@code ramls/schemas}, the same files the
@@ -83,11 +83,11 @@ public final class SchemaValidator {
     return repository;
   }
 
-  /** Throws a {@link ValidationException} listing every violation of {@code schema} in {@code instance}. */
+  /** Throws an {@link Invalid} listing every violation of {@code schema} in {@code instance}. */
   public void validate(String schema, JsonObject instance) {
     List<FieldError> errors = check(schema, instance);
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
   }
 

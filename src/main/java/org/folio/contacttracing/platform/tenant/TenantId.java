@@ -1,7 +1,7 @@
 package org.folio.contacttracing.platform.tenant;
 
 import java.util.regex.Pattern;
-import org.folio.contacttracing.platform.http.ClientException;
+import org.folio.contacttracing.platform.failure.Malformed;
 
 /**
  * A tenant id that is safe to splice into SQL identifiers. Only lower-case letters, digits and
@@ -14,19 +14,19 @@ public record TenantId(String value) {
 
   public TenantId {
     if (value == null || !VALID.matcher(value).matches()) {
-      throw ClientException.badRequest(
+      throw new Malformed(
           "X-Okapi-Tenant must be 1 to 31 lower-case letters, digits or underscores, starting with a letter");
     }
     if (value.startsWith("pg_")) {
       // PostgreSQL reserves schema names starting with pg_: CREATE SCHEMA would fail
-      throw ClientException.badRequest("X-Okapi-Tenant must not start with pg_, which PostgreSQL reserves");
+      throw new Malformed("X-Okapi-Tenant must not start with pg_, which PostgreSQL reserves");
     }
   }
 
   /** Parses the {@code X-Okapi-Tenant} header; a missing one is a 400. */
   public static TenantId fromHeader(String header) {
     if (header == null || header.isEmpty()) {
-      throw ClientException.badRequest("X-Okapi-Tenant header is required");
+      throw new Malformed("X-Okapi-Tenant header is required");
     }
     return new TenantId(header);
   }

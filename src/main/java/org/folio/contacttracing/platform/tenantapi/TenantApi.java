@@ -1,4 +1,4 @@
-package org.folio.contacttracing.platform.tenant;
+package org.folio.contacttracing.platform.tenantapi;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,15 +10,21 @@ import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.platform.db.TransactionLock;
+import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
-import org.folio.contacttracing.platform.http.ClientException;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
+import org.folio.contacttracing.platform.tenant.DataUpgrade;
+import org.folio.contacttracing.platform.tenant.SchemaMigrations;
+import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.platform.tenant.TenantJob;
+import org.folio.contacttracing.platform.tenant.TenantJobStore;
 
 /**
  * FOLIO's {@code _tenant} interface 2.0, as Okapi drives it: install and upgrade answer 201 with a job that
  * runs the schema migrations in the background; Okapi polls {@code GET /_/tenant/{id}} and then deletes the
  * job. Disable keeps every row; only {@code purge: true} drops the tenant's schema.
+ * Kept apart from {@code platform.tenant}, which the HTTP layer depends on, so the two never import each other.
  */
 public final class TenantApi {
   private static final Logger log = LogManager.getLogger(TenantApi.class);
@@ -130,13 +136,13 @@ public final class TenantApi {
   }
 
   private static Throwable notFound(TenantId tenant, Throwable failure) {
-    return failure instanceof TenantJobStore.TenantNotFound ? ClientException.notFound("Tenant not found " + tenant)
+    return failure instanceof TenantJobStore.TenantNotFound ? new NotFound("Tenant not found " + tenant)
         : failure;
   }
 
   private Future<TenantJob> found(TenantId tenant, UUID id) {
     return jobs.find(tenant, id)
         .recover(failure -> Future.failedFuture(notFound(tenant, failure)))
-        .map(job -> job.orElseThrow(() -> ClientException.notFound("Job not found " + id)));
+        .map(job -> job.orElseThrow(() -> new NotFound("Job not found " + id)));
   }
 }

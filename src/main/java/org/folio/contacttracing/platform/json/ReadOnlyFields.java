@@ -1,4 +1,4 @@
-package org.folio.contacttracing.platform.http;
+package org.folio.contacttracing.platform.json;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.folio.contacttracing.platform.failure.FieldError;
+import org.folio.contacttracing.platform.failure.Invalid;
 
 /**
  * Read-only properties a PUT sends back, as UIs send back the record they fetched: a property that says what is
@@ -56,10 +58,10 @@ public final class ReadOnlyFields {
     return compare(field, value -> Objects.equals(value, stored));
   }
 
-  /** @throws ValidationException naming every read-only property that would change what is stored */
+  /** @throws Invalid naming every read-only property that would change what is stored */
   public void check() {
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      throw new Invalid(errors);
     }
   }
 
