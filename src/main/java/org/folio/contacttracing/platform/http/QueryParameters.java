@@ -28,9 +28,9 @@ public final class QueryParameters {
     return integer("offset", 0, 0, Integer.MAX_VALUE);
   }
 
-  /** FOLIO's paging: default 10, {@code 0} is legal (count only), anything above {@code max} is a 400. */
-  public int limit(int max) {
-    return integer("limit", DEFAULT_LIMIT, 0, max);
+  /** {@code offset} and {@code limit}, clamped to the collection's {@code maxLimit}. */
+  public Paging paging(int maxLimit) {
+    return Paging.of(this, maxLimit);
   }
 
   public int integer(String name, int fallback, int min, int max) {
