@@ -182,6 +182,11 @@ public final class ContactTracingModule {
     return api.declared();
   }
 
+  /** The query parameters each of {@link #routes} takes, for the contract test. */
+  public java.util.Map<String, java.util.Set<String>> queryParameters() {
+    return api.queryParameters();
+  }
+
   /** Those of {@link #routes} that need a named staff member ({@code X-Okapi-User-Id}), for the contract test. */
   public List<String> accountableRoutes() {
     return api.accountable();

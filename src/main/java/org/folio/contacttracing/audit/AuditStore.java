@@ -9,12 +9,18 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.Actor;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -29,6 +35,16 @@ public final class AuditStore implements AccessAudit {
   private static final String FILTER = " WHERE ($1::timestamptz IS NULL OR occurred_at >= $1)"
       + " AND ($2::timestamptz IS NULL OR occurred_at < $2) AND ($3::text IS NULL OR action = $3)"
       + " AND ($4::uuid IS NULL OR user_id = $4)";
+
+  /** What a {@code query} on audit events may search and sort by; details are not searchable. */
+  public static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("id", "id", FieldType.UUID),
+      SearchField.of("occurredAt", "occurred_at", FieldType.TIMESTAMP),
+      SearchField.of("userId", "user_id", FieldType.UUID),
+      SearchField.oneOf("action", "action", Arrays.stream(AuditAction.values()).map(AuditAction::code).toList()),
+      SearchField.of("recordCount", "record_count", FieldType.INTEGER),
+      SearchField.of("requestId", "request_id", FieldType.TEXT),
+      SearchField.of("targetId", "target_id", FieldType.UUID));
 
   private final Pool pool;
   private final Clock clock;
@@ -64,15 +80,13 @@ public final class AuditStore implements AccessAudit {
     return record(pool, actor, action, recordCount, target, new JsonObject());
   }
 
-  /** A page of events, newest first, and how many match in all. */
+  /** A page of events, newest first unless the search sorts, and how many match in all. */
   public Future<Page<AuditEvent>> list(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> action,
-      Optional<UUID> userId, int offset, int limit) {
+      Optional<UUID> userId, Search search, Paging paging) {
     Object[] filter = {from.map(Timestamps::utc).orElse(null), to.map(Timestamps::utc).orElse(null),
         action.orElse(null), userId.orElse(null)};
-    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("audit_event") + FILTER,
-        "SELECT " + COLUMNS + " FROM " + tenant.table("audit_event") + FILTER
-            + " ORDER BY occurred_at DESC, id OFFSET $5 LIMIT $6",
-        filter, offset, limit, rows -> {
+    return Page.search(pool, COLUMNS, tenant.table("audit_event"), FILTER, filter, search, "occurred_at DESC, id",
+        paging, rows -> {
           List<AuditEvent> events = new ArrayList<>();
           rows.forEach(row -> events.add(toEvent(row)));
           return events;

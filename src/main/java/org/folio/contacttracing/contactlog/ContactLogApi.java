@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.Admission;
@@ -21,7 +22,9 @@ import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.failure.Unavailable;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.json.ReadOnlyFields;
@@ -36,6 +39,7 @@ import org.folio.contacttracing.platform.http.Response;
  * the hourly purge counts recorded entries per slot and location for the audit.
  */
 public final class ContactLogApi implements Feature {
+  /** Personal data stays paged: a larger limit is clamped to this. */
   public static final int MAX_LIMIT = 1000;
 
   /** Fresh reads for one visit before it gives way to concurrent changes. */
@@ -58,7 +62,8 @@ public final class ContactLogApi implements Feature {
   public void routes(Api api) {
     // recording stays untied to the staff member at the desk; whoever reads, corrects or deletes is named
     api.post("/contact-tracing/contact-logs", "contactLogEntry.json", this::create);
-    api.get("/contact-tracing/contact-logs", Api.accountable(this::list));
+    api.get("/contact-tracing/contact-logs", Set.of("location", "from", "to", "query", "offset", "limit"),
+        Api.accountable(this::list));
     api.get("/contact-tracing/contact-logs/{id}", Api.accountable(this::get));
     api.put("/contact-tracing/contact-logs/{id}", "contactLog.json", Api.accountable(this::replace));
     api.delete("/contact-tracing/contact-logs/{id}", Api.accountable(this::delete));
@@ -223,20 +228,19 @@ public final class ContactLogApi implements Feature {
     Optional<String> location = request.query().string("location").map(Locations::require);
     Optional<Instant> from = request.query().timestamp("from").map(OffsetDateTime::toInstant);
     Optional<Instant> to = request.query().timestamp("to").map(OffsetDateTime::toInstant);
-    int offset = request.query().offset();
-    int limit = request.query().limit(MAX_LIMIT);
+    Search search = Search.of(request.query().string("query"), ContactLogSearch.FIELDS);
+    Paging paging = request.query().paging(MAX_LIMIT);
     if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
       throw new Malformed("to must not be before from");
     }
-    return store.list(request.tenant(), location, from, to, offset, limit)
+    return store.list(request.tenant(), location, from, to, search, paging)
         .compose(checked -> integrity.report(store.pool(), request.actor(), checked.failures()).map(checked))
-        .compose(checked -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ,
-                checked.value().records().size()).map(checked))
+        .compose(checked -> audit.record(request.actor(), AuditAction.CONTACT_LOG_READ, checked.value().records().size())
+            .map(checked))
         .map(checked -> {
           JsonArray entries = new JsonArray();
           checked.value().records().forEach(entry -> entries.add(entry.toJson()));
-          return Response.ok(new JsonObject().put("contactLogs", entries)
-                  .put("totalRecords", checked.value().totalRecords())
+          return Response.ok(paging.collection("contactLogs", entries, checked.value().totalRecords())
                   .put("integrityFailures", checked.failures().size()))
               .personalData();
         });

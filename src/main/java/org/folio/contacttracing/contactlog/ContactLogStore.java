@@ -27,7 +27,10 @@ import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SqlSearch;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -305,7 +308,7 @@ public final class ContactLogStore {
    * page (and counted in the total) and answered as failures.
    */
   public Future<Checked<Page<ContactLog>>> list(TenantId tenant, Optional<String> location, Optional<Instant> from, Optional<Instant> to,
-      int offset, int limit) {
+      Search search, Paging paging) {
     // only the filters given: a plan with "$1 IS NULL OR ..." could use no index
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(" WHERE true");
@@ -315,10 +318,14 @@ public final class ContactLogStore {
         parameter(params, Timestamps.utc(value)), parameter(params, TimeBucket.firstDayOverlapping(value)))));
     to.ifPresent(value -> where.append(String.format(BEFORE_TO, parameter(params, Timestamps.utc(value)),
         parameter(params, TimeBucket.lastDayBefore(value)))));
+    SqlSearch query = search.sql(params.size() + 1);
+    where.append(" AND ").append(query.condition());
+    params.addAll(query.params());
     int next = params.size() + 1;
     return Page.query(pool, "SELECT count(*) FROM " + tenant.table("contact_log") + " c" + where,
-        select(tenant) + where + " ORDER BY c.visited_bucket, c.location, c.id OFFSET $" + next + " LIMIT $" + (next + 1),
-        params.toArray(), offset, limit, rows -> map(tenant, rows))
+        select(tenant) + where + " ORDER BY " + query.orderBy("c.visited_bucket, c.location, c.id") + " OFFSET $" + next
+            + " LIMIT $" + (next + 1),
+        params.toArray(), paging.offset(), paging.limit(), rows -> map(tenant, rows))
         .map(page -> Checked.of(page.records()).map(entries -> new Page<>(entries, page.totalRecords())));
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
@@ -18,6 +19,8 @@ import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
@@ -30,7 +33,8 @@ import org.folio.contacttracing.settings.TenantSettings;
  * holds the data.
  */
 public final class DisclosureApi implements Feature {
-  public static final int MAX_LIMIT = 1000;
+  /** The accounting of disclosures is short and names no visitor: a UI may list it whole. */
+  public static final int MAX_LIMIT = 5000;
   private static final List<String> STATUSES = List.of("pending", "approved", "denied", "refused", "expired");
   private static final List<String> RECIPIENT_TYPES = List.of("public-health-agency", "law-enforcement", "other");
 
@@ -50,7 +54,7 @@ public final class DisclosureApi implements Feature {
   public void routes(Api api) {
     // every step is accountable to a named staff member
     api.post("/contact-tracing/disclosures", "disclosureRequest.json", Api.accountable(this::request));
-    api.get("/contact-tracing/disclosures", this::list);
+    api.get("/contact-tracing/disclosures", Set.of("status", "recipientType", "query", "offset", "limit"), this::list);
     api.get("/contact-tracing/disclosures/{id}", this::get);
     api.post("/contact-tracing/disclosures/{id}/decision", "disclosureDecision.json", Api.accountable(this::decide));
   }
@@ -112,14 +116,14 @@ public final class DisclosureApi implements Feature {
     if (recipientType.isPresent() && !RECIPIENT_TYPES.contains(recipientType.get())) {
       throw new Malformed("recipientType must be one of " + String.join(", ", RECIPIENT_TYPES));
     }
+    Search search = Search.of(request.query().string("query"), DisclosureStore.FIELDS);
+    Paging paging = request.query().paging(MAX_LIMIT);
     Instant now = clock.instant();
-    return store.list(request.tenant(), status, recipientType, now, request.query().offset(),
-            request.query().limit(MAX_LIMIT))
+    return store.list(request.tenant(), status, recipientType, now, search, paging)
         .map(page -> {
           JsonArray disclosures = new JsonArray();
           page.records().forEach(d -> disclosures.add(d.toJson(now)));
-          return Response.ok(new JsonObject().put("disclosures", disclosures)
-              .put("totalRecords", page.totalRecords()));
+          return Response.ok(paging.collection("disclosures", disclosures, page.totalRecords()));
         });
   }
 

@@ -11,13 +11,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.settings.Statute;
 
 /** The accounting of disclosures of each tenant, in its {@code disclosure} table. */
 public final class DisclosureStore {
+  /** What a {@code query} on disclosures may search and sort by; {@code $3} is the moment the list is answered. */
+  static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("id", "id", FieldType.UUID),
+      // the status a user sees, as Disclosure.status: an approval past its release window is expired
+      SearchField.oneOf("status", "(CASE WHEN status = 'approved' AND release_expires_at <= $3::timestamptz"
+          + " THEN 'expired' ELSE status END)", List.of("pending", "approved", "denied", "refused", "expired")),
+      SearchField.oneOf("recipient.type", "recipient_type", List.of("public-health-agency", "law-enforcement", "other")),
+      SearchField.of("recipient.name", "recipient_name", FieldType.TEXT),
+      SearchField.of("legalBasis", "legal_basis", FieldType.TEXT),
+      SearchField.of("caseReference", "case_reference", FieldType.TEXT),
+      SearchField.of("from", "window_from", FieldType.TIMESTAMP),
+      SearchField.of("to", "window_to", FieldType.TIMESTAMP),
+      SearchField.of("requestedByUserId", "requested_by_user_id", FieldType.UUID),
+      SearchField.of("requestedDate", "requested_date", FieldType.TIMESTAMP),
+      SearchField.oneOf("decision", "decision", List.of("approve", "deny")),
+      SearchField.of("decidedByUserId", "decided_by_user_id", FieldType.UUID),
+      SearchField.of("decidedDate", "decided_date", FieldType.TIMESTAMP),
+      SearchField.of("releaseExpiresAt", "release_expires_at", FieldType.TIMESTAMP),
+      SearchField.of("releaseCount", "release_count", FieldType.INTEGER),
+      SearchField.of("lastReleasedDate", "last_released_date", FieldType.TIMESTAMP));
   private static final String COLUMNS = "id, status, refusal_reason, recipient_type, recipient_name, "
       + "recipient_contact, legal_basis, statute_provision, statute_citation, statute_url, case_reference, window_from, window_to, locations, requested_by_user_id, "
       + "requested_date, decision, decided_by_user_id, decided_date, decision_note, release_expires_at, "
@@ -124,12 +149,10 @@ public final class DisclosureStore {
 
   /** A page of disclosures, newest request first, and how many match in all. */
   public Future<Page<Disclosure>> list(TenantId tenant, Optional<String> status, Optional<String> recipientType, Instant now,
-      int offset, int limit) {
+      Search search, Paging paging) {
     Object[] filter = {status.orElse(null), recipientType.orElse(null), Timestamps.utc(now)};
-    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("disclosure") + FILTER,
-        "SELECT " + COLUMNS + " FROM " + tenant.table("disclosure") + FILTER
-            + " ORDER BY requested_date DESC, id OFFSET $4 LIMIT $5",
-        filter, offset, limit, rows -> {
+    return Page.search(pool, COLUMNS, tenant.table("disclosure"), FILTER, filter, search, "requested_date DESC, id",
+        paging, rows -> {
           List<Disclosure> disclosures = new ArrayList<>();
           rows.forEach(row -> disclosures.add(toDisclosure(row)));
           return disclosures;

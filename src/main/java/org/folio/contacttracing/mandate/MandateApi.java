@@ -6,23 +6,27 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.NotFound;
+import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.json.ReadOnlyFields;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
 import org.folio.contacttracing.settings.TenantSettings;
 
 /** {@code /contact-tracing/mandates}: the legal bases for logging. */
 public final class MandateApi implements Feature {
-  public static final int MAX_LIMIT = 1000;
+  /** Mandates are few and hold no personal data: a UI may fill a list with all of them. */
+  public static final int MAX_LIMIT = 5000;
 
   private final MandateStore store;
   private final TenantSettings settings;
@@ -42,7 +46,7 @@ public final class MandateApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.get("/contact-tracing/mandates", this::list);
+    api.get("/contact-tracing/mandates", Set.of("location", "query", "offset", "limit"), this::list);
     api.post("/contact-tracing/mandates", "mandate.json", Api.accountable(this::create));
     api.get("/contact-tracing/mandates/{id}", this::get);
     api.put("/contact-tracing/mandates/{id}", "mandate.json", Api.accountable(this::replace));
@@ -55,13 +59,13 @@ public final class MandateApi implements Feature {
 
   private Future<Response> list(RequestContext request) {
     Optional<String> location = request.query().string("location").map(Locations::require);
-    int offset = request.query().offset();
-    int limit = request.query().limit(MAX_LIMIT);
-    return today(request).compose(today -> store.list(request.tenant(), location, offset, limit)
+    Search search = Search.of(request.query().string("query"), MandateStore.FIELDS);
+    Paging paging = request.query().paging(MAX_LIMIT);
+    return today(request).compose(today -> store.list(request.tenant(), location, search, today, paging)
         .map(page -> {
           JsonArray mandates = new JsonArray();
           page.records().forEach(m -> mandates.add(MandateJson.toJson(m, today)));
-          return Response.ok(new JsonObject().put("mandates", mandates).put("totalRecords", page.totalRecords()));
+          return Response.ok(paging.collection("mandates", mandates, page.totalRecords()));
         }));
   }
 

@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.audit.AccessAudit;
@@ -18,8 +18,10 @@ import org.folio.contacttracing.platform.failure.FieldError;
 import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.failure.Unavailable;
+import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.http.RequestContext;
 import org.folio.contacttracing.platform.http.Response;
 import org.folio.contacttracing.settings.TenantSettings;
@@ -51,9 +53,9 @@ public final class MandateReviewApi implements Feature {
   @Override
   public void routes(Api api) {
     api.post("/contact-tracing/mandates/{id}/reviews", "mandateReview.json", Api.accountable(this::record));
-    api.get("/contact-tracing/mandates/{id}/reviews", this::list);
+    api.get("/contact-tracing/mandates/{id}/reviews", Set.of("query", "offset", "limit"), this::list);
     api.get("/contact-tracing/mandates/{id}/reviews/{reviewId}", this::get);
-    api.get("/contact-tracing/mandate-reviews/due", this::due);
+    api.get("/contact-tracing/mandate-reviews/due", Set.of("query"), this::due);
   }
 
   private Future<LocalDate> today(RequestContext request) {
@@ -104,14 +106,14 @@ public final class MandateReviewApi implements Feature {
 
   private Future<Response> list(RequestContext request) {
     UUID mandateId = request.pathId("id");
-    int offset = request.query().offset();
-    int limit = request.query().limit(MandateApi.MAX_LIMIT);
+    Search search = Search.of(request.query().string("query"), MandateReviewStore.FIELDS);
+    Paging paging = request.query().paging(MandateApi.MAX_LIMIT);
     return found(request, mandateId)
-        .compose(mandate -> reviews.list(request.tenant(), mandateId, offset, limit))
+        .compose(mandate -> reviews.list(request.tenant(), mandateId, search, paging))
         .map(page -> {
           JsonArray array = new JsonArray();
           page.records().forEach(review -> array.add(MandateReviewJson.toJson(review)));
-          return Response.ok(new JsonObject().put("mandateReviews", array).put("totalRecords", page.totalRecords()));
+          return Response.ok(paging.collection("mandateReviews", array, page.totalRecords()));
         });
   }
 
@@ -123,26 +125,29 @@ public final class MandateReviewApi implements Feature {
             "Review not found: " + reviewId)))));
   }
 
-  /** The mandates whose review is due or overdue, most overdue first, each with its last review if any. */
+  /**
+   * The mandates whose review is due or overdue, most overdue first unless the search sorts, each with its last
+   * review if any; the search is over the mandates' fields.
+   */
   private Future<Response> due(RequestContext request) {
-    Future<List<Mandate>> all = mandates.all(request.tenant());
+    Search search = Search.of(request.query().string("query"), MandateStore.FIELDS);
     Future<Map<UUID, MandateReview>> latest = reviews.latestByMandate(request.tenant());
-    return Future.all(all, latest, today(request)).map(results -> {
-      LocalDate today = results.resultAt(2);
-      JsonArray due = new JsonArray();
-      all.result().stream()
-          .filter(m -> MandateReview.dueFor(m, Optional.ofNullable(latest.result().get(m.id())), today))
-          .sorted(Comparator.comparing(Mandate::reviewBy).thenComparing(Mandate::effectiveFrom))
-          .forEach(m -> {
-            JsonObject entry = new JsonObject()
-                .put("mandate", MandateJson.toJson(m, today))
-                .put("daysOverdue", ChronoUnit.DAYS.between(m.reviewBy(), today));
-            Optional.ofNullable(latest.result().get(m.id()))
-                .ifPresent(last -> entry.put("lastReview", MandateReviewJson.toJson(last)));
-            due.add(entry);
-          });
-      return Response.ok(new JsonObject().put("mandatesDue", due).put("totalRecords", due.size()));
-    });
+    return today(request).compose(today -> Future.all(mandates.matching(request.tenant(), search, today), latest)
+        .map(results -> {
+          List<Mandate> found = results.resultAt(0);
+          JsonArray due = new JsonArray();
+          found.stream()
+              .filter(m -> MandateReview.dueFor(m, Optional.ofNullable(latest.result().get(m.id())), today))
+              .forEach(m -> {
+                JsonObject entry = new JsonObject()
+                    .put("mandate", MandateJson.toJson(m, today))
+                    .put("daysOverdue", ChronoUnit.DAYS.between(m.reviewBy(), today));
+                Optional.ofNullable(latest.result().get(m.id()))
+                    .ifPresent(last -> entry.put("lastReview", MandateReviewJson.toJson(last)));
+                due.add(entry);
+              });
+          return Response.ok(new JsonObject().put("mandatesDue", due).put("totalRecords", due.size()));
+        }));
   }
 
   private Future<Mandate> found(RequestContext request, UUID id) {

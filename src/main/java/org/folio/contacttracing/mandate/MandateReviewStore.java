@@ -14,7 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.folio.contacttracing.platform.Metadata;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Reviews of each tenant's mandates, in its {@code mandate_review} table. */
@@ -23,6 +28,17 @@ public final class MandateReviewStore {
       + "next_review_by, end_on, note, created_date, created_by_user_id";
   /** Newest review first: the latest check-in, and of two on one day the one recorded last. */
   private static final String NEWEST_FIRST = " ORDER BY reviewed_on DESC, created_date DESC, id";
+
+  /** What a {@code query} on a mandate's reviews may search and sort by; the authority's contact and the note not. */
+  static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("id", "id", FieldType.UUID),
+      SearchField.of("mandateId", "mandate_id", FieldType.UUID),
+      SearchField.of("reviewedOn", "reviewed_on", FieldType.DATE),
+      SearchField.oneOf("outcome", "outcome", List.of("continue", "amend", "end")),
+      SearchField.of("nextReviewBy", "next_review_by", FieldType.DATE),
+      SearchField.of("endOn", "end_on", FieldType.DATE),
+      SearchField.of("metadata.createdDate", "created_date", FieldType.TIMESTAMP),
+      SearchField.of("metadata.createdByUserId", "created_by_user_id", FieldType.UUID));
 
   private final Pool pool;
 
@@ -42,13 +58,10 @@ public final class MandateReviewStore {
         .mapEmpty();
   }
 
-  /** A page of a mandate's reviews, newest first. */
-  Future<Page<MandateReview>> list(TenantId tenant, UUID mandateId, int offset, int limit) {
-    String filter = " WHERE mandate_id = $1";
-    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("mandate_review") + filter,
-        "SELECT " + COLUMNS + " FROM " + tenant.table("mandate_review") + filter + NEWEST_FIRST
-            + " OFFSET $2 LIMIT $3",
-        new Object[] {mandateId}, offset, limit, MandateReviewStore::map);
+  /** A page of a mandate's reviews, newest first unless the search sorts. */
+  Future<Page<MandateReview>> list(TenantId tenant, UUID mandateId, Search search, Paging paging) {
+    return Page.search(pool, COLUMNS, tenant.table("mandate_review"), " WHERE mandate_id = $1",
+        new Object[] {mandateId}, search, NEWEST_FIRST.substring(" ORDER BY ".length()), paging, MandateReviewStore::map);
   }
 
   Future<Optional<MandateReview>> find(TenantId tenant, UUID mandateId, UUID id) {

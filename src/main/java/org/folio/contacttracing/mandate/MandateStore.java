@@ -25,6 +25,11 @@ import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.TransactionLock;
 import org.folio.contacttracing.platform.failure.Conflict;
 import org.folio.contacttracing.platform.failure.Invalid;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Mandates of each tenant, in its {@code mandate} table. */
@@ -46,12 +51,44 @@ public final class MandateStore implements MandateLookup {
     this.pool = pool;
   }
 
-  /** A page of mandates, oldest effectiveFrom first as the RAML promises; with a location, only those covering it. */
-  public Future<Page<Mandate>> list(TenantId tenant, Optional<String> location, int offset, int limit) {
-    String filter = " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))";
-    return Page.query(pool, "SELECT count(*) FROM " + tenant.table("mandate") + filter,
-        "SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + filter + " ORDER BY effective_from, id OFFSET $2 LIMIT $3",
-        new Object[] {location.orElse(null)}, offset, limit, MandateStore::map);
+  /** What a {@code query} on mandates may search and sort by; {@code $2} is the library's today in every listing. */
+  public static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("id", "id", FieldType.UUID),
+      SearchField.oneOf("authority.type", "authority_type", List.of("law", "public-health-agency", "elected-official")),
+      SearchField.of("authority.name", "authority_name", FieldType.TEXT),
+      SearchField.of("reference", "reference", FieldType.TEXT),
+      SearchField.of("effectiveFrom", "effective_from", FieldType.DATE),
+      SearchField.of("effectiveUntil", "effective_until", FieldType.DATE),
+      SearchField.of("reviewBy", "review_by", FieldType.DATE),
+      SearchField.of("retentionDays", "retention_days", FieldType.INTEGER),
+      // the same rule as Mandate.status and Mandate.reviewDue, on the day the request is answered
+      SearchField.oneOf("status", "(CASE WHEN effective_from > $2::date THEN 'scheduled'"
+          + " WHEN effective_until < $2::date THEN 'ended' ELSE 'in-force' END)", List.of("scheduled", "in-force", "ended")),
+      SearchField.of("reviewDue", "(review_by <= $2::date)", FieldType.BOOLEAN),
+      SearchField.of("metadata.createdDate", "created_date", FieldType.TIMESTAMP),
+      SearchField.of("metadata.createdByUserId", "created_by_user_id", FieldType.UUID),
+      SearchField.of("metadata.updatedDate", "updated_date", FieldType.TIMESTAMP),
+      SearchField.of("metadata.updatedByUserId", "updated_by_user_id", FieldType.UUID));
+  /** With a location {@code $1}, only mandates covering it; {@code $2} is typed even where no field uses it. */
+  private static final String LISTING = " WHERE ($1::text IS NULL OR cardinality(locations) = 0 OR $1 = ANY(locations))"
+      + " AND $2::date IS NOT NULL";
+
+  /** A page of mandates, oldest effectiveFrom first as the RAML promises, unless the search sorts. */
+  public Future<Page<Mandate>> list(TenantId tenant, Optional<String> location, Search search, LocalDate today,
+      Paging paging) {
+    return Page.search(pool, COLUMNS, tenant.table("mandate"), LISTING, new Object[] {location.orElse(null), today},
+        search, "effective_from, id", paging, MandateStore::map);
+  }
+
+  /** Every mandate the search finds, by reviewBy (then effectiveFrom) unless it sorts; a library has a handful. */
+  public Future<List<Mandate>> matching(TenantId tenant, Search search, LocalDate today) {
+    var sql = search.sql(3);
+    List<Object> params = new ArrayList<>(Arrays.asList(null, today));
+    params.addAll(sql.params());
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate") + LISTING + " AND "
+            + sql.condition() + " ORDER BY " + sql.orderBy("review_by, effective_from, id"))
+        .execute(Tuple.from(params))
+        .map(MandateStore::map);
   }
 
   /** Every mandate of the tenant, oldest effectiveFrom first; a library has a handful. */

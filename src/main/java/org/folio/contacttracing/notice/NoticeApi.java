@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.folio.contacttracing.mandate.MandateLookup;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
@@ -26,7 +27,7 @@ public final class NoticeApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.get("/contact-tracing/notice", this::get);
+    api.get("/contact-tracing/notice", Set.of("location", "lang"), this::get);
   }
 
   private Future<Response> get(RequestContext request) {

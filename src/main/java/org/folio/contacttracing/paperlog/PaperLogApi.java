@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.platform.Timestamps;
@@ -20,6 +21,8 @@ import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
 import org.folio.contacttracing.platform.http.RequestContext;
@@ -34,7 +37,8 @@ import org.folio.contacttracing.settings.TenantSettings;
  * by the one who shredded and a different witness. The register describes sheets, never visitors.
  */
 public final class PaperLogApi implements Feature {
-  public static final int MAX_LIMIT = 1000;
+  /** The register describes sheets, never visitors, and is short: a UI may list it whole. */
+  public static final int MAX_LIMIT = 5000;
 
   private final Pool pool;
   private final PaperLogStore store;
@@ -53,7 +57,7 @@ public final class PaperLogApi implements Feature {
   @Override
   public void routes(Api api) {
     api.post("/contact-tracing/paper-logs", "paperLogRegistration.json", Api.accountable(this::register));
-    api.get("/contact-tracing/paper-logs", this::list);
+    api.get("/contact-tracing/paper-logs", Set.of("status", "location", "query", "offset", "limit"), this::list);
     api.get("/contact-tracing/paper-logs/{id}", this::get);
     api.post("/contact-tracing/paper-logs/{id}/shredding", "paperLogShredding.json", Api.accountable(this::shred));
   }
@@ -121,15 +125,15 @@ public final class PaperLogApi implements Feature {
     Optional<PaperLog.Status> status = request.query().string("status").map(code -> PaperLog.Status.ofCode(code)
         .orElseThrow(() -> new Malformed("status must be one of kept, due, shredded")));
     Optional<String> location = request.query().string("location").map(Locations::require);
-    int offset = request.query().offset();
-    int limit = request.query().limit(MAX_LIMIT);
+    Search search = Search.of(request.query().string("query"), PaperLogStore.FIELDS);
+    Paging paging = request.query().paging(MAX_LIMIT);
     Instant now = clock.instant();
     return settings.get(request.tenant())
-        .compose(s -> store.list(pool, request.tenant(), status, location, now, s.maxHoldDays(), offset, limit))
+        .compose(s -> store.list(pool, request.tenant(), status, location, now, s.maxHoldDays(), search, paging))
         .map(page -> {
           JsonArray logs = new JsonArray();
           page.records().forEach(log -> logs.add(log.toJson(now)));
-          return Response.ok(new JsonObject().put("paperLogs", logs).put("totalRecords", page.totalRecords()));
+          return Response.ok(paging.collection("paperLogs", logs, page.totalRecords()));
         });
   }
 

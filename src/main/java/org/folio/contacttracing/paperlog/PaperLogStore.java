@@ -16,7 +16,12 @@ import java.util.UUID;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
 import org.folio.contacttracing.platform.db.Page;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** The register of paper logs of each tenant, in its {@code paper_log} table. */
@@ -42,6 +47,24 @@ public final class PaperLogStore {
       + " OR ($3 = 'due' AND p.shredded_date IS NULL AND p.shred_by <= $1)"
       + " OR ($3 = 'shredded' AND p.shredded_date IS NOT NULL))"
       + " AND ($4::text IS NULL OR p.location = $4)";
+
+  /** What a {@code query} on paper logs may search and sort by; {@code $1} is the moment the list is answered. */
+  static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("id", "p.id", FieldType.UUID),
+      SearchField.of("location", "p.location", FieldType.TEXT),
+      SearchField.of("firstDay", "p.first_day", FieldType.DATE),
+      SearchField.of("lastDay", "p.last_day", FieldType.DATE),
+      SearchField.of("storedAt", "p.stored_at", FieldType.TEXT),
+      SearchField.of("mandateId", "p.mandate_id", FieldType.UUID),
+      SearchField.of("shredBy", "p.shred_by", FieldType.TIMESTAMP),
+      // the same rule as PaperLog.status and the status filter
+      SearchField.oneOf("status", "(CASE WHEN p.shredded_date IS NOT NULL THEN 'shredded'"
+          + " WHEN p.shred_by <= $1::timestamptz THEN 'due' ELSE 'kept' END)", List.of("kept", "due", "shredded")),
+      SearchField.of("registeredDate", "p.registered_date", FieldType.TIMESTAMP),
+      SearchField.of("registeredByUserId", "p.registered_by_user_id", FieldType.UUID),
+      SearchField.of("shreddedDate", "p.shredded_date", FieldType.TIMESTAMP),
+      SearchField.of("shreddedByUserId", "p.shredded_by_user_id", FieldType.UUID),
+      SearchField.of("witnessedByUserId", "p.witnessed_by_user_id", FieldType.UUID));
 
   private static String selectFrom(TenantId tenant) {
     return "SELECT " + COLUMNS + ", " + String.format(HELD_BY, tenant.table("disclosure")) + " AS held_by FROM "
@@ -79,22 +102,15 @@ public final class PaperLogStore {
         .map(rows -> map(rows).stream().findFirst());
   }
 
-  /** A page of sheets, the earliest shredBy first, and how many match in all. */
+  /** A page of sheets, the earliest shredBy first unless the search sorts, and how many match in all. */
   public Future<Page<PaperLog>> list(SqlClient client, TenantId tenant, Optional<PaperLog.Status> status,
-      Optional<String> location, Instant now, int maxHoldDays, int offset, int limit) {
+      Optional<String> location, Instant now, int maxHoldDays, Search search, Paging paging) {
     Object[] filter = {Timestamps.utc(now), maxHoldDays, status.map(PaperLog.Status::code).orElse(null),
         location.orElse(null)};
     // $2 in the count too: PostgreSQL cannot type a parameter that a statement does not use
-    Future<Integer> total = client.preparedQuery("SELECT count(*) FROM " + tenant.table("paper_log") + " p"
-            + FILTER + " AND $2::int IS NOT NULL")
-        .execute(Tuple.from(filter))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
-    if (limit == 0) {
-      return total.map(count -> new Page<>(List.of(), count));
-    }
-    return client.preparedQuery(selectFrom(tenant) + FILTER + " ORDER BY p.shred_by, p.id OFFSET $5 LIMIT $6")
-        .execute(Tuple.from(filter).addInteger(offset).addInteger(limit))
-        .compose(rows -> total.map(count -> new Page<>(map(rows), count)));
+    return Page.search(client, COLUMNS + ", " + String.format(HELD_BY, tenant.table("disclosure")) + " AS held_by",
+        tenant.table("paper_log") + " p", FILTER + " AND $2::int IS NOT NULL", filter, search, "p.shred_by, p.id",
+        paging, PaperLogStore::map);
   }
 
   /** Records the shredding of a sheet not shredded yet. @return whether it was recorded */

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.folio.contacttracing.platform.failure.Malformed;
+import java.util.Set;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
@@ -44,7 +45,7 @@ public final class TransparencyReportApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.get("/contact-tracing/transparency-report", this::report);
+    api.get("/contact-tracing/transparency-report", Set.of("from", "to"), this::report);
   }
 
   private Future<Response> report(RequestContext request) {

@@ -13,6 +13,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.folio.contacttracing.platform.failure.Malformed;
+import java.util.Set;
+import org.folio.contacttracing.platform.cql.FieldType;
+import org.folio.contacttracing.platform.cql.Search;
+import org.folio.contacttracing.platform.cql.SearchField;
+import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.cql.SqlSearch;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
@@ -29,6 +35,13 @@ public final class VisitCountApi implements Feature {
   static final int DEFAULT_DAYS = 30;
   static final int MAX_DAYS = 366;
 
+  /** What a {@code query} on visit counts may search and sort by: the day, the location and the two counts. */
+  static final SearchFields FIELDS = SearchFields.of(
+      SearchField.of("date", "v.day", FieldType.DATE),
+      SearchField.of("location", "v.location", FieldType.TEXT),
+      SearchField.of("logged", "v.logged", FieldType.INTEGER),
+      SearchField.of("declined", "v.declined", FieldType.INTEGER));
+
   private final Pool pool;
   private final TenantSettings settings;
   private final Clock clock;
@@ -41,13 +54,14 @@ public final class VisitCountApi implements Feature {
 
   @Override
   public void routes(Api api) {
-    api.get("/contact-tracing/visit-counts", this::list);
+    api.get("/contact-tracing/visit-counts", Set.of("from", "to", "location", "query"), this::list);
   }
 
   private Future<Response> list(RequestContext request) {
     Optional<LocalDate> from = request.query().date("from");
     Optional<LocalDate> to = request.query().date("to");
     Optional<String> location = request.query().string("location").map(Locations::require);
+    Search search = Search.of(request.query().string("query"), FIELDS);
     return settings.get(request.tenant()).compose(s -> {
       LocalDate last = to.orElseGet(() -> s.today(clock));
       LocalDate first = from.orElse(last.minusDays(DEFAULT_DAYS));
@@ -57,12 +71,12 @@ public final class VisitCountApi implements Feature {
       if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
         throw new Malformed("The window from from to to must be at most " + MAX_DAYS + " days");
       }
-      return counts(request.tenant(), s.timeZone(), first, last, location);
+      return counts(request.tenant(), s.timeZone(), first, last, location, search);
     }).map(counts -> Response.ok(new JsonObject().put("visitCounts", counts).put("totalRecords", counts.size())));
   }
 
   private Future<JsonArray> counts(TenantId tenant, ZoneId zone, LocalDate first, LocalDate last,
-      Optional<String> location) {
+      Optional<String> location, Search search) {
     String window = " WHERE visited_bucket >= $2 AND visited_bucket < $3 AND ($4::text IS NULL OR location = $4)";
     String sql = "SELECT day, location, sum(logged)::bigint AS logged, sum(declined)::bigint AS declined FROM ("
         + " SELECT (visited_bucket AT TIME ZONE $1)::date AS day, location, count(*) AS logged, 0 AS declined FROM "
@@ -71,12 +85,15 @@ public final class VisitCountApi implements Feature {
         + " AND visit_day BETWEEN $5 AND $6 GROUP BY 1, 2"
         + " UNION ALL SELECT (visited_bucket AT TIME ZONE $1)::date, location, 0, sum(declined) FROM "
         + tenant.table("decline_count") + window + " GROUP BY 1, 2"
-        + ") counts GROUP BY day, location ORDER BY day, location";
+        + ") counts GROUP BY day, location";
+    SqlSearch query = search.sql(7);
     Tuple params = Tuple.of(zone.getId(),
         first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
         last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
         location.orElse(null), first.minusDays(1), last.plusDays(1));
-    return pool.preparedQuery(sql).execute(params).map(rows -> {
+    query.params().forEach(params::addValue);
+    return pool.preparedQuery("SELECT day, location, logged, declined FROM (" + sql + ") v WHERE " + query.condition()
+        + " ORDER BY " + query.orderBy("day, location")).execute(params).map(rows -> {
       JsonArray counts = new JsonArray();
       for (Row row : rows) {
         counts.add(new JsonObject()

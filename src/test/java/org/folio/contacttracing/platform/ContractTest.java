@@ -96,6 +96,35 @@ class ContractTest {
   }
 
   @Test
+  void ramlQueryParametersAreExactlyTheOnesEachRouteTakes() throws IOException {
+    java.util.Map<String, TreeSet<String>> declared = new java.util.TreeMap<>();
+    for (Path raml : ramlFiles()) {
+      collectQueryParameters(new RamlModelBuilder().buildApi(raml.toFile()).getApiV10().resources(), declared);
+    }
+    java.util.Map<String, TreeSet<String>> served = new java.util.TreeMap<>();
+    module.module().queryParameters().forEach((route, names) -> served.put(route, new TreeSet<>(names)));
+    assertThat(declared).isEqualTo(served);
+    // every collection takes a CQL query
+    assertThat(served.entrySet().stream().filter(e -> e.getValue().contains("limit")).map(e -> e.getKey()))
+        .allMatch(route -> served.get(route).contains("query"))
+        .contains("GET /contact-tracing/mandates", "GET /contact-tracing/contact-logs", "GET /contact-tracing/disclosures",
+            "GET /contact-tracing/paper-logs", "GET /contact-tracing/audit-events", "GET /contact-tracing/mandates/{id}/reviews");
+    assertThat(served.get("GET /contact-tracing/visit-counts")).contains("query");
+    assertThat(served.get("GET /contact-tracing/mandate-reviews/due")).contains("query");
+  }
+
+  private static void collectQueryParameters(List<Resource> resources, java.util.Map<String, TreeSet<String>> into) {
+    for (Resource resource : resources) {
+      resource.methods().forEach(method -> {
+        TreeSet<String> names = new TreeSet<>();
+        method.queryParameters().forEach(parameter -> names.add(parameter.name()));
+        into.put(method.method().toUpperCase() + " " + resource.resourcePath(), names);
+      });
+      collectQueryParameters(resource.resources(), into);
+    }
+  }
+
+  @Test
   void ramlMethodsThatNeedAStaffMemberAreExactlyTheModulesAccountableRoutes() {
     RamlModelResult result = new RamlModelBuilder().buildApi(RAMLS.resolve("contact-tracing.raml").toFile());
     TreeSet<String> declared = new TreeSet<>();

@@ -5,8 +5,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.json.SchemaValidator;
 
 /**
@@ -43,32 +47,39 @@ public final class Api {
   private final Set<String> bodySchemas = new TreeSet<>();
   private final Set<String> declared = new TreeSet<>();
   private final Set<String> accountable = new TreeSet<>();
+  private final Map<String, Set<String>> parameters = new TreeMap<>();
   private SchemaValidator schemas;
 
   public Api(Router router) {
     this.router = router;
   }
 
+  /** A GET that takes no query parameter: any is a 400. */
   public void get(String path, Handler handler) {
-    add(HttpMethod.GET, path, null, handler);
+    add(HttpMethod.GET, path, null, Set.of(), handler);
+  }
+
+  /** A GET that takes the query parameters named, and no other: an unknown one is a 400, never ignored. */
+  public void get(String path, Set<String> queryParameters, Handler handler) {
+    add(HttpMethod.GET, path, null, queryParameters, handler);
   }
 
   public void delete(String path, Handler handler) {
-    add(HttpMethod.DELETE, path, null, handler);
+    add(HttpMethod.DELETE, path, null, Set.of(), handler);
   }
 
   /** A POST without a request body, such as a timer call. */
   public void post(String path, Handler handler) {
-    add(HttpMethod.POST, path, null, handler);
+    add(HttpMethod.POST, path, null, Set.of(), handler);
   }
 
   /** A POST whose JSON body must conform to {@code ramls/schemas/<bodySchema>}; handlers read it with {@code body()}. */
   public void post(String path, String bodySchema, Handler handler) {
-    add(HttpMethod.POST, path, bodySchema, handler);
+    add(HttpMethod.POST, path, bodySchema, Set.of(), handler);
   }
 
   public void put(String path, String bodySchema, Handler handler) {
-    add(HttpMethod.PUT, path, bodySchema, handler);
+    add(HttpMethod.PUT, path, bodySchema, Set.of(), handler);
   }
 
   /** Loads the schemas the declared routes name; called once, after all features declared their routes. */
@@ -86,21 +97,28 @@ public final class Api {
     return List.copyOf(accountable);
   }
 
-  private void add(HttpMethod method, String path, String bodySchema, Handler handler) {
+  /** The query parameters each endpoint takes, by {@code METHOD path} as in {@link #declared}; the contract tests read them. */
+  public Map<String, Set<String>> queryParameters() {
+    return Map.copyOf(parameters);
+  }
+
+  private void add(HttpMethod method, String path, String bodySchema, Set<String> queryParameters, Handler handler) {
     if (bodySchema != null) {
       bodySchemas.add(bodySchema);
     }
     declared.add(method.name() + " " + path);
+    parameters.put(method.name() + " " + path, Set.copyOf(queryParameters));
     if (handler instanceof Accountable) {
       accountable.add(method.name() + " " + path);
     }
     router.route(method, path.replaceAll("\\{([A-Za-z]+)}", ":$1"))
-        .handler(routing -> invoke(routing, bodySchema, handler));
+        .handler(routing -> invoke(routing, bodySchema, Set.copyOf(queryParameters), handler));
   }
 
-  private void invoke(RoutingContext routing, String bodySchema, Handler handler) {
+  private void invoke(RoutingContext routing, String bodySchema, Set<String> queryParameters, Handler handler) {
     Future<Response> response;
     try {
+      refuseUnknown(routing, queryParameters);
       response = handler.handle(OkapiHeaders.requestContext(routing).withBody(schemas, bodySchema));
     } catch (RuntimeException e) {
       response = Future.failedFuture(e);
@@ -112,5 +130,20 @@ public final class Api {
         routing.fail(done.cause());
       }
     });
+  }
+
+  /** A name that is safe and useful to repeat in an answer; any other is not repeated. */
+  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+
+  /** A client that sends a parameter the endpoint does not take expects it to do something: say it does not. */
+  private static void refuseUnknown(RoutingContext routing, Set<String> queryParameters) {
+    for (String name : routing.queryParams().names()) {
+      if (!queryParameters.contains(name)) {
+        String takes = queryParameters.isEmpty() ? "this endpoint takes no query parameters"
+            : "this endpoint takes " + String.join(", ", new TreeSet<>(queryParameters));
+        throw new Malformed((PARAMETER_NAME.matcher(name).matches()
+            ? "Unknown query parameter " + name : "Unknown query parameter") + "; " + takes);
+      }
+    }
   }
 }

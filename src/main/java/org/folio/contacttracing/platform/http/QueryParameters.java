@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.failure.Malformed;
 
 /** Typed query parameters; a malformed value is a 400 naming the parameter, never echoing it. */
@@ -29,9 +30,9 @@ public final class QueryParameters {
     return integer("offset", 0, 0, Integer.MAX_VALUE);
   }
 
-  /** FOLIO's paging: default 10, {@code 0} is legal (count only), anything above {@code max} is a 400. */
-  public int limit(int max) {
-    return integer("limit", DEFAULT_LIMIT, 0, max);
+  /** {@code offset} and {@code limit}, clamped to the collection's {@code maxLimit}. */
+  public Paging paging(int maxLimit) {
+    return Paging.of(offset(), integer("limit", DEFAULT_LIMIT, 0, Integer.MAX_VALUE), maxLimit);
   }
 
   public int integer(String name, int fallback, int min, int max) {

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.platform.db.TransactionLock;
@@ -51,7 +52,7 @@ public final class TenantApi {
 
   public void routes(Api api) {
     api.post("/_/tenant", "tenantAttributes.json", this::post);
-    api.get("/_/tenant/{id}", this::get);
+    api.get("/_/tenant/{id}", Set.of("wait"), this::get);
     api.delete("/_/tenant/{id}", this::delete);
   }
 
