@@ -24,12 +24,18 @@ final class GroupCommit {
   private record Waiting(ContactLogStore.Pending pending, Promise<Boolean> stored) {
   }
 
-  private final ContactLogStore store;
+  /** The statement that stores a batch: the ids of those stored, the others' admission no longer held. */
+  @FunctionalInterface
+  interface Insert {
+    Future<Set<UUID>> insert(TenantId tenant, List<ContactLogStore.Pending> batch);
+  }
+
+  private final Insert insert;
   /** Per tenant, the entries waiting for the insert in flight to finish; guarded by this. */
   private final Map<TenantId, ArrayDeque<Waiting>> inFlight = new HashMap<>();
 
-  GroupCommit(ContactLogStore store) {
-    this.store = store;
+  GroupCommit(Insert insert) {
+    this.insert = insert;
   }
 
   /**
@@ -55,7 +61,7 @@ final class GroupCommit {
 
   private void write(TenantId tenant, List<Waiting> batch) {
     List<ContactLogStore.Pending> pending = batch.stream().map(Waiting::pending).toList();
-    store.insertAdmitted(store.pool(), tenant, pending).onComplete(result -> {
+    insert.insert(tenant, pending).onComplete(result -> {
       // the next statement is sent before anyone is answered
       next(tenant);
       if (result.succeeded()) {
@@ -71,7 +77,7 @@ final class GroupCommit {
 
   /** After a failed batch: the entry written by a statement of its own, so that it gets its own answer. */
   private void alone(TenantId tenant, Waiting one) {
-    store.insertAdmitted(store.pool(), tenant, List.of(one.pending())).onComplete(result -> {
+    insert.insert(tenant, List.of(one.pending())).onComplete(result -> {
       if (result.succeeded()) {
         one.stored().complete(!result.result().isEmpty());
       } else {

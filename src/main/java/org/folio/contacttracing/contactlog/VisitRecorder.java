@@ -24,7 +24,7 @@ final class VisitRecorder {
   VisitRecorder(ContactLogStore store, DataKeyStore keys) {
     this.store = store;
     this.keys = keys;
-    this.commits = new GroupCommit(store);
+    this.commits = new GroupCommit((tenant, batch) -> store.insertAdmitted(store.pool(), tenant, batch));
   }
 
   /** @return the entry once stored; empty when its admission or its day's key changed, and nothing was stored */
