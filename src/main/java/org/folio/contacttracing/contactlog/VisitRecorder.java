@@ -18,8 +18,12 @@ final class VisitRecorder {
   private final ContactLogStore store;
   private final DataKeyStore keys;
   private final GroupCommit commits;
-  /** Day keys as stored (wrapped) per tenant, mandate and day; every insert confirms the one it was sealed under. */
-  private final Memo<DataKeyWrapper.Wrapped> dayKeys = new Memo<>();
+  /** A day's key as stored (wrapped), which the insert confirms, and unwrapped, to seal with. */
+  private record DayKey(DataKeyWrapper.Wrapped wrapped, SecretKey key) {
+  }
+
+  /** Day keys per tenant, mandate and day, for a minute at most; every insert confirms the one it was sealed under. */
+  private final Memo<DayKey> dayKeys = new Memo<>();
 
   VisitRecorder(ContactLogStore store, DataKeyStore keys) {
     this.store = store;
@@ -34,10 +38,8 @@ final class VisitRecorder {
       if (found.isEmpty()) {
         return Future.succeededFuture(false);
       }
-      DataKeyWrapper.Wrapped wrapped = found.get();
-      SecretKey key = keys.unwrap(tenant, entry.mandateId(), entry.bucket().day(), wrapped);
-      ContactLogStore.Pending pending = new ContactLogStore.Pending(entry, EntrySeal.seal(key, entry), admitted,
-          wrapped);
+      ContactLogStore.Pending pending = new ContactLogStore.Pending(entry, EntrySeal.seal(found.get().key(), entry),
+          admitted, found.get().wrapped());
       return store.retryingOnce(tenant, () -> commits.store(tenant, pending));
     }).map(stored -> {
       if (!stored) {
@@ -52,8 +54,8 @@ final class VisitRecorder {
     dayKeys.forgetExpired();
   }
 
-  private Future<Optional<DataKeyWrapper.Wrapped>> dayKey(TenantId tenant, ContactLog entry, String keyName) {
-    Optional<DataKeyWrapper.Wrapped> known = dayKeys.get(keyName);
+  private Future<Optional<DayKey>> dayKey(TenantId tenant, ContactLog entry, String keyName) {
+    Optional<DayKey> known = dayKeys.get(keyName);
     if (known.isPresent()) {
       return Future.succeededFuture(known);
     }
@@ -62,6 +64,10 @@ final class VisitRecorder {
         .compose(found -> found.isPresent() ? Future.succeededFuture(found)
             : store.createKey(pool, tenant, entry.mandateId(), entry.bucket().day())
                 .compose(created -> keys.wrapped(pool, tenant, entry.mandateId(), entry.bucket().day())))
-        .onSuccess(found -> found.ifPresent(wrapped -> dayKeys.put(keyName, wrapped)));
+        .map(found -> found.map(wrapped -> {
+          DayKey key = new DayKey(wrapped, keys.unwrap(tenant, entry.mandateId(), entry.bucket().day(), wrapped));
+          dayKeys.put(keyName, key);
+          return key;
+        }));
   }
 }

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.folio.contacttracing.platform.Memo;
 import org.folio.contacttracing.platform.Timestamps;
@@ -25,7 +23,7 @@ public final class LoggingGate {
 
   private final MandateLookup mandates;
   private final Clock clock;
-  /** The rules last read per tenant, location and UTC date: most visits follow another at the same place. */
+  /** The rules last read per tenant, location and UTC day: most visits follow another at the same place. */
   private final Memo<AdmissionRules> remembered = new Memo<>();
 
   public LoggingGate(MandateLookup mandates, Clock clock) {
@@ -68,7 +66,7 @@ public final class LoggingGate {
 
   private record Visit<T>(SqlClient client, TenantId tenant, String location, Instant at, AdmittedWrite<T> write) {
     String key() {
-      return tenant.value() + '\u0000' + location + '\u0000' + LocalDate.ofInstant(at, ZoneOffset.UTC);
+      return tenant.value() + '\u0000' + location + '\u0000' + Math.floorDiv(at.getEpochSecond(), 86_400);
     }
   }
 
