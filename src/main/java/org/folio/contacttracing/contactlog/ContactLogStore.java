@@ -106,8 +106,8 @@ public final class ContactLogStore {
     Integer[] minutes = new Integer[size];
     OffsetDateTime[] destroyAfter = new OffsetDateTime[size];
     Buffer[] sealed = new Buffer[size];
-    Long[] mandateStamps = new Long[size];
-    Long[] settingsStamps = new Long[size];
+    UUID[] mandateStamps = new UUID[size];
+    UUID[] settingsStamps = new UUID[size];
     String[] kekIds = new String[size];
     Buffer[] wrapped = new Buffer[size];
     for (int i = 0; i < size; i++) {
@@ -127,7 +127,7 @@ public final class ContactLogStore {
       wrapped[i] = Buffer.buffer(pending.key().bytes());
     }
     return client.preparedQuery("WITH v AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[],"
-            + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::bigint[], $10::bigint[],"
+            + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::uuid[], $10::uuid[],"
             + " $11::text[], $12::bytea[]) AS v(id, mandate_id, location, visit_day, visited_bucket, bucket_minutes,"
             + " destroy_after, sealed, mandate_stamp, settings_stamp, kek_id, wrapped_key)),"
             // each admission checked once, however many entries share it
@@ -142,8 +142,8 @@ public final class ContactLogStore {
             + " AND k.wrapped_key = v.wrapped_key RETURNING id")
         .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(mandates).addArrayOfString(locations)
             .addArrayOfLocalDate(days).addArrayOfOffsetDateTime(buckets).addArrayOfInteger(minutes)
-            .addArrayOfOffsetDateTime(destroyAfter).addArrayOfBuffer(sealed).addArrayOfLong(mandateStamps)
-            .addArrayOfLong(settingsStamps).addArrayOfString(kekIds).addArrayOfBuffer(wrapped))
+            .addArrayOfOffsetDateTime(destroyAfter).addArrayOfBuffer(sealed).addArrayOfUUID(mandateStamps)
+            .addArrayOfUUID(settingsStamps).addArrayOfString(kekIds).addArrayOfBuffer(wrapped))
         .map(rows -> {
           Set<UUID> stored = new HashSet<>();
           rows.forEach(row -> stored.add(row.getUUID(0)));

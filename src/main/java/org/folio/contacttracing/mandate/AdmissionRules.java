@@ -10,8 +10,8 @@ import java.util.UUID;
  * the mandates covering the location that may be in force then in any time zone (newest first), and the stamps
  * the settings and each mandate carried (see {@link AdmissionStamp}).
  *
- * @param settingsStamp 0 when there was no settings row and the defaults apply
+ * @param settingsStamp {@link AdmissionStamp#NO_SETTINGS} when there was no settings row and the defaults apply
  */
-public record AdmissionRules(ZoneId zone, int granularityMinutes, long settingsStamp, List<Mandate> candidates,
-    Map<UUID, Long> mandateStamps) {
+public record AdmissionRules(ZoneId zone, int granularityMinutes, UUID settingsStamp, List<Mandate> candidates,
+    Map<UUID, UUID> mandateStamps) {
 }

@@ -94,21 +94,22 @@ public final class MandateStore implements MandateLookup {
         .map(rows -> {
           Row first = rows.iterator().next();
           List<Mandate> candidates = new ArrayList<>();
-          Map<UUID, Long> stamps = new HashMap<>();
+          Map<UUID, UUID> stamps = new HashMap<>();
           for (Row row : rows) {
             if (row.getUUID("id") != null) {
               Mandate mandate = toMandate(row);
               candidates.add(mandate);
-              stamps.put(mandate.id(), row.getLong("mandate_stamp"));
+              stamps.put(mandate.id(), row.getUUID("mandate_stamp"));
             }
           }
           candidates.sort(Comparator.comparing(Mandate::effectiveFrom).reversed());
           String zone = first.getString("settings_time_zone");
           return zone == null
-              ? new AdmissionRules(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(), 0,
+              ? new AdmissionRules(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
+                  AdmissionStamp.NO_SETTINGS,
                   candidates, stamps)
               : new AdmissionRules(ZoneId.of(zone), first.getInteger("settings_granularity"),
-                  first.getLong("settings_stamp"), candidates, stamps);
+                  first.getUUID("settings_stamp"), candidates, stamps);
         });
   }
 
