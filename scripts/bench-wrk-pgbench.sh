@@ -5,14 +5,14 @@
 #
 # Needs: java, curl, wrk, pgbench (Debian: apt-get install -y wrk postgresql-client), a built fat jar.
 # Usage: scripts/bench-wrk-pgbench.sh [jar]   (environment: SECONDS_PER_RUN=20 ROUNDS=3 CONCURRENCY="16 1"
-#        WARMUP_SECONDS=20 HTTP_PORT=18081 JAVA_FLAGS="-Xmx128m ...")
+#        WARMUP_SECONDS=60 HTTP_PORT=18081 JAVA_FLAGS="-Xmx128m ...")
 set -euo pipefail
 
 JAR=${1:-target/mod-contact-tracing-fat.jar}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 ROUNDS=${ROUNDS:-3}
 CONCURRENCY=${CONCURRENCY:-16 1}
-WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 HTTP_PORT=${HTTP_PORT:-18081}
 JAVA_FLAGS=${JAVA_FLAGS:--Xmx128m -Xms16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m}
 TENANT=benchwrk
