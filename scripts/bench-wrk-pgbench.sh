@@ -27,7 +27,10 @@ done
 WORK=$(mktemp -d /tmp/ct-bench.XXXXXX)
 MODULE_PID=
 cleanup() {
-  [ -n "$MODULE_PID" ] && kill "$MODULE_PID" 2>/dev/null && wait "$MODULE_PID" 2>/dev/null
+  if [ -n "$MODULE_PID" ]; then
+    kill "$MODULE_PID" 2>/dev/null || true
+    wait "$MODULE_PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
