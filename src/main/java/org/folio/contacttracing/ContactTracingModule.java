@@ -141,7 +141,7 @@ public final class ContactTracingModule {
     AuditStore audit = new AuditStore(pool, clock);
     SettingsStore settings = new SettingsStore(pool);
     MandateStore mandates = new MandateStore(pool);
-    LoggingGate gate = new LoggingGate(mandates, settings, clock);
+    LoggingGate gate = new LoggingGate(mandates, clock);
     DataKeyStore dataKeys = new DataKeyStore(new DataKeyWrapper(config.keys()));
     ContactLogStore contactLogs = new ContactLogStore(pool, dataKeys);
     DeclineStore declines = new DeclineStore();
@@ -155,7 +155,7 @@ public final class ContactTracingModule {
         new SettingsApi(settings, audit, clock),
         new MandateApi(mandates, settings, audit, clock, mandateChange),
         new MandateReviewApi(mandates, new MandateReviewStore(pool), mandateChange, settings, audit, clock),
-        new ContactLogApi(contactLogs, gate, audit),
+        new ContactLogApi(contactLogs, dataKeys, gate, audit),
         new VisitReceiptApi(contactLogs, settings),
         new DeclineApi(pool, declines, gate),
         new VisitCountApi(pool, settings, clock),

@@ -3,17 +3,14 @@ package org.folio.contacttracing.contactlog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.Admission;
 import org.folio.contacttracing.mandate.LoggingGate;
-import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.failure.FieldError;
@@ -35,26 +32,25 @@ import org.folio.contacttracing.platform.http.Response;
  * {@code /contact-tracing/contact-logs}: the front desk records visits and gets back nothing personal; the
  * privacy officer reads, corrects and deletes them. Every answer with personal data is marked no-store and
  * every read, correction and deletion is reported to the audit. Recording is not: an event per entry would tie
- * the entry to the moment and the staff member at the desk. Each entry is stored by a statement of its own, and
- * the hourly purge counts recorded entries per slot and location for the audit.
+ * the entry to the moment and the staff member at the desk. Entries are stored by statements that write entries
+ * and nothing else (under load several at once, see {@link GroupCommit}), and the hourly purge counts recorded
+ * entries per slot and location for the audit.
  */
 public final class ContactLogApi implements Feature {
   /** Personal data stays paged: a larger limit is clamped to this. */
   public static final int MAX_LIMIT = 1000;
 
-  /** Fresh reads for one visit before it gives way to concurrent changes. */
-  private static final int MAX_READS = 3;
-
   private final ContactLogStore store;
   private final LoggingGate gate;
   private final AccessAudit audit;
-  private final VisitMemo memo = new VisitMemo();
+  private final VisitRecorder recorder;
   private final IntegrityFailures integrity;
 
-  public ContactLogApi(ContactLogStore store, LoggingGate gate, AccessAudit audit) {
+  public ContactLogApi(ContactLogStore store, DataKeyStore keys, LoggingGate gate, AccessAudit audit) {
     this.store = store;
     this.gate = gate;
     this.audit = audit;
+    this.recorder = new VisitRecorder(store, keys);
     this.integrity = new IntegrityFailures(audit);
   }
 
@@ -69,111 +65,21 @@ public final class ContactLogApi implements Feature {
     api.delete("/contact-tracing/contact-logs/{id}", Api.accountable(this::delete));
   }
 
-  /** Remembered visit contexts go once expired, even at a location no one visits again. */
+  /** Remembered rules and keys go once expired, even at a location no one visits again. */
   @Override
   public void everyMinute() {
-    memo.forgetExpired();
+    gate.forgetExpired();
+    recorder.forgetExpired();
   }
 
   private Future<Response> create(RequestContext request) {
     JsonObject body = request.body();
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
-    TenantId tenant = request.tenant();
     Instant at = gate.moment(Optional.ofNullable(body.getString("visitedAt")));
-    String memoKey = VisitMemo.key(tenant, location, at);
-    Future<ContactLog> stored = memo.get(memoKey)
-        .map(context -> fromMemo(request, memoKey, context, location, at, details)
-            .compose(done -> done.map(Future::succeededFuture)
-                .orElseGet(() -> fresh(request, memoKey, location, at, details))))
-        .orElseGet(() -> fresh(request, memoKey, location, at, details));
-    return stored.map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
-  }
-
-  /**
-   * The usual visit: admitted on what an earlier visit to the location read, and stored by one statement that
-   * first confirms all of it still holds. Empty when it does not, or when the memo cannot decide (no key for
-   * the day yet, or a refusal, which only a fresh read may give).
-   */
-  private Future<Optional<ContactLog>> fromMemo(RequestContext request, String memoKey,
-      ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
-    Admitted admitted;
-    try {
-      admitted = admit(context, location, at, details);
-    } catch (Invalid e) {
-      memo.forget(memoKey);
-      return Future.succeededFuture(Optional.empty());
-    }
-    if (admitted.key().isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    ContactLog entry = admitted.entry();
-    return store.insertIfUnchanged(store.pool(), request.tenant(), entry, admitted.key().get(), context)
-        // a day without its partition yet: the fresh path creates it
-        .recover(failure -> failure instanceof ContactLogStore.RetryableWrite
-            ? Future.succeededFuture(false) : Future.failedFuture(failure))
-        .map(stored -> {
-          if (!stored) {
-            memo.forget(memoKey);
-          }
-          return stored ? Optional.of(entry) : Optional.empty();
-        });
-  }
-
-  /** A visit admitted on what is read for it now; what was read is remembered for the next visit. */
-  private Future<ContactLog> fresh(RequestContext request, String memoKey, String location, Instant at,
-      ContactDetails details) {
-    return fresh(request, memoKey, location, at, details, 1);
-  }
-
-  /**
-   * @param attempt which read this is for the visit, from 1: what was read can change before the entry is
-   *     stored, and a visit that keeps meeting changes gives way with 503
-   */
-  private Future<ContactLog> fresh(RequestContext request, String memoKey, String location, Instant at,
-      ContactDetails details, int attempt) {
-    TenantId tenant = request.tenant();
-    // Every statement of the usual case stands alone, so each takes a pooled connection only while it runs:
-    // no connection waits for this request's Java work, and under load the pool's few connections stay busy.
-    Pool pool = store.pool();
-    return store.retryingOnce(tenant, () -> store.visitContext(pool, tenant, location, at).compose(context -> {
-      memo.put(memoKey, context);
-      Admitted admitted = admit(context, location, at, details);
-      ContactLog entry = admitted.entry();
-      if (admitted.key().isPresent()) {
-        // stored only if what was just read still holds (the key above all: sealed under a key destroyed
-        // meanwhile, it could never be read)
-        return store.insertIfUnchanged(pool, tenant, entry, admitted.key().get(), context)
-            .compose(stored -> {
-              if (stored) {
-                return Future.succeededFuture(entry);
-              }
-              memo.forget(memoKey);
-              return attempt < MAX_READS
-                  ? fresh(request, memoKey, location, at, details, attempt + 1)
-                  : Future.failedFuture(new Unavailable("the visit's mandate, key or settings changed "
-                      + MAX_READS + " times while it was being stored"));
-            });
-      }
-      // the day's first entry under this mandate creates the key by a statement of its own, so that no row is
-      // written in the entry's transaction, and is then admitted anew with it
-      return store.createKey(pool, tenant, entry.mandateId(), entry.bucket().day())
-          .compose(created -> attempt < MAX_READS
-              ? fresh(request, memoKey, location, at, details, attempt + 1)
-              : Future.failedFuture(new Unavailable("the day's key was destroyed "
-                  + MAX_READS + " times while the visit was being stored")));
-    }));
-  }
-
-  /** A visit admitted on a context, with the key of its day unless the day has none yet. */
-  private record Admitted(ContactLog entry, Optional<SecretKey> key) {
-  }
-
-  /** @throws Invalid when the context admits no such visit */
-  private Admitted admit(ContactLogStore.VisitContext context, String location, Instant at, ContactDetails details) {
-    ContactLog entry = entry(UUID.randomUUID(), location, gate.decide(location, at, context.zone(),
-        context.granularityMinutes(), context.candidates()), details);
-    return new Admitted(entry, context.keys().find(entry.mandateId(), entry.bucket().day()));
+    return gate.admitted(store.pool(), request.tenant(), location, at, admission -> recorder.record(request.tenant(),
+            entry(UUID.randomUUID(), location, admission, details), admission.stamp()))
+        .map(entry -> Response.created("/contact-tracing/contact-logs/" + entry.id(), entry.receipt()));
   }
 
   private Future<Response> replace(RequestContext request) {
@@ -181,14 +87,21 @@ public final class ContactLogApi implements Feature {
     JsonObject body = request.body();
     ContactDetails details = ContactDetails.fromJson(body);
     String location = body.getString("location");
-    return store.inTransaction(request.tenant(), conn -> store.find(conn, request.tenant(), id)
-            .map(found -> readOnlyUnchanged(body, found.orElseThrow(() -> notFound(id))))
-            // without a new visitedAt the visit keeps its slot
-            .compose(existing -> gate.admit(conn, request.tenant(), location, Optional.ofNullable(
-                    body.getString("visitedAt")).or(() -> Optional.of(Timestamps.format(existing.bucket().start()))))
-                .map(admission -> entry(id, location, admission, details).correcting(existing))
-                .compose(entry -> store.update(conn, request.tenant(), existing, entry)))
-            .compose(updated -> audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_UPDATE, id)))
+    Optional<String> visitedAt = Optional.ofNullable(body.getString("visitedAt"));
+    TenantId tenant = request.tenant();
+    return store.find(store.pool(), tenant, id)
+        .map(found -> readOnlyUnchanged(body, found.orElseThrow(() -> notFound(id))))
+        // without a new visitedAt the visit keeps its slot
+        .compose(found -> gate.admitted(store.pool(), tenant, location,
+            visitedAt.isPresent() ? gate.moment(visitedAt) : found.bucket().start(),
+            admission -> store.inTransaction(tenant, conn -> store.find(conn, tenant, id)
+                // read again in the transaction that writes: the read-only fields are compared with what is stored
+                .map(current -> readOnlyUnchanged(body, current.orElseThrow(() -> notFound(id))))
+                .compose(current -> store.update(conn, tenant, current,
+                    entry(id, location, admission, details).correcting(current), admission.stamp()))
+                .compose(updated -> updated
+                    ? audit.recordOne(conn, request.actor(), AuditAction.CONTACT_LOG_UPDATE, id).map(Optional.of(id))
+                    : Future.succeededFuture(Optional.<UUID>empty())))))
         .recover(failure -> reported(request, failure))
         .map(Response.noContent());
   }

@@ -11,20 +11,22 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.mandate.ContactField;
-import org.folio.contacttracing.mandate.Mandate;
-import org.folio.contacttracing.mandate.MandateStore;
+import org.folio.contacttracing.mandate.AdmissionStamp;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.cql.Search;
@@ -35,7 +37,6 @@ import org.folio.contacttracing.platform.db.Transactions;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.settings.LegalCounsel;
-import org.folio.contacttracing.settings.Settings;
 
 /** Stored visits of each tenant, in its {@code contact_log} table. */
 public final class ContactLogStore {
@@ -53,9 +54,6 @@ public final class ContactLogStore {
   private static final String OVERLAPS_FROM = " AND c.visited_bucket > %1$s"
       + " AND c.visited_bucket + make_interval(mins => c.bucket_minutes) > %2$s AND c.visit_day >= %3$s";
   private static final String BEFORE_TO = " AND c.visited_bucket < %1$s AND c.visit_day <= %2$s";
-
-  /** The candidate mandates' columns in {@link #visitContext}. */
-  private static final String MANDATE_COLUMNS = MandateStore.columns("m");
 
   private final Pool pool;
   private final DataKeyStore keys;
@@ -86,122 +84,75 @@ public final class ContactLogStore {
   }
 
   /**
-   * What admitting and sealing a visit at {@code location} at {@code at} needs, read by one statement: the
-   * library's time zone and granularity, the mandates covering the location that may be in force then in any
-   * time zone (newest first), and the wrapped keys of the days the visit can fall on. One statement rather than
-   * three, because PostgreSQL's cost of statements this small is mostly the statement, not the reading.
-   *
-   * <p>The statement is shaped so that PostgreSQL keeps one generic plan for it: the key aggregate and the
-   * settings yield one row whatever the statistics say, and nothing is computed per mandate. Otherwise the
-   * estimates of the small, never-analysed tables make a plan for the actual values look cheaper, and the
-   * statement is planned again on every visit, which costs four times its execution.
+   * An admitted entry, sealed, waiting to be stored with what its admission rested on: the stamps of its mandate and
+   * the settings, and its day's key as stored (wrapped).
    */
-  public Future<VisitContext> visitContext(SqlClient client, TenantId tenant, String location, Instant at) {
-    return client.preparedQuery("SELECT s.time_zone AS settings_time_zone,"
-            + " s.time_granularity_minutes AS settings_granularity,"
-            + " k.mandate_ids AS key_mandate_ids, k.days AS key_days, k.kek_ids AS key_kek_ids,"
-            + " k.wrapped_keys AS key_wrapped, " + MANDATE_COLUMNS
-            + " FROM (SELECT array_agg(d.mandate_id) AS mandate_ids, array_agg(d.visit_day) AS days,"
-            + " array_agg(d.kek_id) AS kek_ids, array_agg(d.wrapped_key) AS wrapped_keys"
-            + " FROM " + tenant.table("data_key") + " d WHERE d.visit_day BETWEEN $1 AND $2) k"
-            + " LEFT JOIN (SELECT time_zone, time_granularity_minutes FROM " + tenant.table("settings")
-            + " LIMIT 1) s ON true"
-            + " LEFT JOIN " + tenant.table("mandate") + " m ON " + MandateStore.inForceAroundCondition())
-        .execute(MandateStore.aroundParameters(location, at))
-        .map(rows -> {
-          Row first = rows.iterator().next();
-          List<Mandate> candidates = new ArrayList<>();
-          Map<UUID, MandateFacts> facts = new HashMap<>();
-          for (Row row : rows) {
-            if (row.getUUID("id") != null) {
-              Mandate mandate = MandateStore.toMandate(row);
-              candidates.add(mandate);
-              facts.put(mandate.id(), new MandateFacts(row.getLocalDate("effective_from"),
-                  row.getLocalDate("effective_until"), row.getArrayOfStrings("collected_fields"),
-                  row.getArrayOfStrings("optional_fields"), row.getValue("require_one_of"),
-                  row.getInteger("retention_days"), row.getArrayOfStrings("locations")));
-            }
-          }
-          candidates.sort(Comparator.comparing(Mandate::effectiveFrom).reversed());
-          DataKeyStore.DayKeys dayKeys = keys.dayKeys(tenant, first.getArrayOfUUIDs("key_mandate_ids"),
-              first.getArrayOfLocalDates("key_days"), first.getArrayOfStrings("key_kek_ids"),
-              first.getArrayOfBuffers("key_wrapped"));
-          String zone = first.getString("settings_time_zone");
-          return zone == null
-              ? new VisitContext(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
-                  candidates, dayKeys, facts, false)
-              : new VisitContext(ZoneId.of(zone), first.getInteger("settings_granularity"), candidates, dayKeys,
-                  facts, true);
-        });
+  record Pending(ContactLog entry, byte[] sealed, AdmissionStamp stamp, DataKeyWrapper.Wrapped key) {
   }
 
   /**
-   * What {@link #visitContext} read.
+   * Stores, by one statement and so in one transaction, those of the entries whose admission still holds
+   * ({@link AdmissionStamp#holds}) and whose day's key is still the one they were sealed under (same KEK, same
+   * wrapped bytes). The key's row is locked ({@code FOR KEY SHARE}, as the foreign key does) until the entries are
+   * stored, so a key destroyed meanwhile fails the check and none can be destroyed after it. The statement writes
+   * nothing else, so no row ties an entry to anything but the entries stored with it.
    *
-   * @param facts the stored columns each candidate was read from, to check later that it is unchanged
-   * @param settingsStored whether the zone and granularity came from the settings row, not the defaults
+   * @return the ids stored; the others' admission no longer holds, and they must be admitted anew
    */
-  public record VisitContext(ZoneId zone, int granularityMinutes, List<Mandate> candidates,
-      DataKeyStore.DayKeys keys, Map<UUID, MandateFacts> facts, boolean settingsStored) {
-  }
-
-  /**
-   * The columns of a mandate that admitting a visit depends on, as stored.
-   *
-   * @param requireOneOf the {@code jsonb} value as read, to be compared as {@code jsonb}
-   */
-  public record MandateFacts(LocalDate effectiveFrom, LocalDate effectiveUntil, String[] collectedFields,
-      String[] optionalFields, Object requireOneOf, int retentionDays, String[] locations) {
-  }
-
-  /**
-   * Stores an entry admitted and sealed on the strength of a {@link VisitContext}, only if everything that
-   * decision rested on still holds when the entry is written: the mandate's period, fields (collected, optional
-   * and one-of), retention and locations, the day's key (same KEK, same wrapped bytes), and the library's time zone and granularity (or
-   * still no settings row, when the defaults were used). The check and the insert are one statement, so no change
-   * committed before it can slip between them, and the key's row is locked (`FOR KEY SHARE`) until the entry is
-   * stored: a key destroyed meanwhile fails the check, and none can be destroyed after it. The statement writes
-   * nothing else, so no other row shares the entry's transaction.
-   *
-   * @return whether the entry was stored; false when something changed, and the visit must be admitted anew;
-   *     failed with a {@link RetryableWrite} when the day has no partition yet
-   */
-  public Future<Boolean> insertIfUnchanged(SqlClient client, TenantId tenant, ContactLog entry, SecretKey key,
-      VisitContext context) {
-    MandateFacts mandate = context.facts().get(entry.mandateId());
-    Optional<DataKeyWrapper.Wrapped> wrapped = context.keys().wrapped(entry.mandateId(), entry.bucket().day());
-    if (mandate == null || wrapped.isEmpty()) {
-      return Future.succeededFuture(false);
+  Future<Set<UUID>> insertAdmitted(SqlClient client, TenantId tenant, List<Pending> batch) {
+    int size = batch.size();
+    UUID[] ids = new UUID[size];
+    UUID[] mandates = new UUID[size];
+    String[] locations = new String[size];
+    LocalDate[] days = new LocalDate[size];
+    OffsetDateTime[] buckets = new OffsetDateTime[size];
+    Integer[] minutes = new Integer[size];
+    OffsetDateTime[] destroyAfter = new OffsetDateTime[size];
+    Buffer[] sealed = new Buffer[size];
+    UUID[] mandateStamps = new UUID[size];
+    UUID[] settingsStamps = new UUID[size];
+    String[] kekIds = new String[size];
+    Buffer[] wrapped = new Buffer[size];
+    for (int i = 0; i < size; i++) {
+      Pending pending = batch.get(i);
+      ContactLog entry = pending.entry();
+      ids[i] = entry.id();
+      mandates[i] = entry.mandateId();
+      locations[i] = entry.location();
+      days[i] = entry.bucket().day();
+      buckets[i] = Timestamps.utc(entry.bucket().start());
+      minutes[i] = entry.bucket().minutes();
+      destroyAfter[i] = Timestamps.utc(entry.destroyAfter());
+      sealed[i] = Buffer.buffer(pending.sealed());
+      mandateStamps[i] = pending.stamp().mandateStamp();
+      settingsStamps[i] = pending.stamp().settingsStamp();
+      kekIds[i] = pending.key().kekId();
+      wrapped[i] = Buffer.buffer(pending.key().bytes());
     }
-    Tuple parameters = row(entry, key)
-        .addLocalDate(mandate.effectiveFrom()).addLocalDate(mandate.effectiveUntil())
-        .addArrayOfString(mandate.collectedFields()).addInteger(mandate.retentionDays())
-        .addArrayOfString(mandate.locations())
-        .addString(wrapped.get().kekId()).addBuffer(Buffer.buffer(wrapped.get().bytes()))
-        .addString(context.zone().getId()).addInteger(context.granularityMinutes())
-        .addArrayOfString(mandate.optionalFields()).addValue(mandate.requireOneOf());
-    String settings = context.settingsStored()
-        ? " AND EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE s.time_zone = $16::text"
-            + " AND s.time_granularity_minutes = $17::integer)"
-        // the defaults were used: still no settings row (the parameters only keep the statement's shape)
-        : " AND NOT EXISTS (SELECT 1 FROM " + tenant.table("settings") + " s WHERE $16::text IS NOT NULL"
-            + " AND $17::integer IS NOT NULL)";
-    String sql = "INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
-        + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz, $8::bytea"
-        + " WHERE EXISTS (SELECT 1 FROM " + tenant.table("mandate") + " m WHERE m.id = $2::uuid"
-        + " AND m.effective_from = $9::date AND m.effective_until IS NOT DISTINCT FROM $10::date"
-        // FOR SHARE: a mandate change waits for this entry, or this entry for the change, so the change's update
-        // of the entries stored under the mandate never misses one stored under its old terms
-        + " AND m.collected_fields = $11::text[] AND m.retention_days = $12::integer AND m.locations = $13::text[]"
-        + " AND m.optional_fields = $18::text[] AND m.require_one_of = $19::jsonb"
-        + " FOR SHARE)"
-        + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2::uuid"
-        + " AND k.visit_day = $4::date AND k.kek_id = $14::text AND k.wrapped_key = $15::bytea FOR KEY SHARE)"
-        + settings
-        + " RETURNING 1";
-    return client.preparedQuery(sql).execute(parameters)
-        .map(rows -> rows.rowCount() > 0)
-        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
+    return client.preparedQuery("WITH v AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[],"
+            + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::uuid[], $10::uuid[],"
+            + " $11::text[], $12::bytea[]) AS v(id, mandate_id, location, visit_day, visited_bucket, bucket_minutes,"
+            + " destroy_after, sealed, mandate_stamp, settings_stamp, kek_id, wrapped_key)),"
+            // each admission checked once, however many entries share it
+            + " held AS (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp, settings_stamp FROM v) a"
+            + " WHERE " + tenant.table("admission_holds") + "(a.mandate_id, a.mandate_stamp, a.settings_stamp)),"
+            + " k AS (SELECT d.mandate_id, d.visit_day, d.kek_id, d.wrapped_key FROM " + tenant.table("data_key")
+            + " d WHERE (d.mandate_id, d.visit_day) IN (SELECT mandate_id, visit_day FROM v) FOR KEY SHARE)"
+            + " INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+            + " SELECT v.id, v.mandate_id, v.location, v.visit_day, v.visited_bucket, v.bucket_minutes,"
+            + " v.destroy_after, v.sealed FROM v JOIN held USING (mandate_id, mandate_stamp, settings_stamp)"
+            + " JOIN k ON k.mandate_id = v.mandate_id AND k.visit_day = v.visit_day AND k.kek_id = v.kek_id"
+            + " AND k.wrapped_key = v.wrapped_key RETURNING id")
+        .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(mandates).addArrayOfString(locations)
+            .addArrayOfLocalDate(days).addArrayOfOffsetDateTime(buckets).addArrayOfInteger(minutes)
+            .addArrayOfOffsetDateTime(destroyAfter).addArrayOfBuffer(sealed).addArrayOfUUID(mandateStamps)
+            .addArrayOfUUID(settingsStamps).addArrayOfString(kekIds).addArrayOfBuffer(wrapped))
+        .map(rows -> {
+          Set<UUID> stored = new HashSet<>();
+          rows.forEach(row -> stored.add(row.getUUID(0)));
+          return stored;
+        })
+        .recover(failure -> Future.failedFuture(size == 1 ? retryable(failure, days[0]) : failure));
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */
@@ -217,18 +168,27 @@ public final class ContactLogStore {
   }
 
   /**
-   * Replaces an entry, possibly moving it to another day; the old day's key goes when no entry uses it any
-   * more.
+   * Replaces an entry, possibly moving it to another day, while its admission holds; the old day's key goes when no
+   * entry uses it any more.
+   *
+   * @return false when the admission no longer holds, and nothing was changed
    */
-  public Future<Void> update(SqlClient client, TenantId tenant, ContactLog existing, ContactLog entry) {
+  public Future<Boolean> update(SqlClient client, TenantId tenant, ContactLog existing, ContactLog entry,
+      AdmissionStamp admitted) {
     return sealed(client, tenant, entry).compose(tuple -> client.preparedQuery("UPDATE "
             + tenant.table("contact_log") + " SET mandate_id = $2, location = $3, visit_day = $4, visited_bucket = $5, "
-            + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1 AND visit_day = $9")
-        .execute(tuple.addLocalDate(existing.bucket().day())))
+            + "bucket_minutes = $6, destroy_after = $7, sealed = $8 WHERE id = $1 AND visit_day = $9 AND "
+            + AdmissionStamp.holds(tenant, 10))
+        .execute(admitted.addTo(tuple.addLocalDate(existing.bucket().day()))))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())))
-        // the old version stays in the partition's files as a dead row until the purge rewrites it, and the new
-        // one carries this transaction's id until then
-        .compose(updated -> PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, existing.bucket().day()))
+        .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(false)
+            : followUpdate(client, tenant, existing, entry).map(true));
+  }
+
+  private Future<Void> followUpdate(SqlClient client, TenantId tenant, ContactLog existing, ContactLog entry) {
+    // the old version stays in the partition's files as a dead row until the purge rewrites it, and the new one
+    // carries this transaction's id until then
+    return PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, existing.bucket().day())
         .compose(marked -> existing.bucket().day().equals(entry.bucket().day()) ? Future.succeededFuture()
             : PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, entry.bucket().day()))
         .compose(marked -> existing.mandateId().equals(entry.mandateId())

@@ -6,8 +6,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,37 +45,17 @@ public final class DataKeyStore {
     });
   }
 
-  /**
-   * Wrapped keys read by another query, as arrays of the same length (null when there are none): the mandates,
-   * the days, the KEK ids and the wrapped keys.
-   */
-  DayKeys dayKeys(TenantId tenant, UUID[] mandateIds, LocalDate[] days, String[] kekIds, Buffer[] wrappedKeys) {
-    Map<String, DataKeyWrapper.Wrapped> wrapped = new HashMap<>();
-    for (int i = 0; mandateIds != null && i < mandateIds.length; i++) {
-      wrapped.put(mandateIds[i] + "/" + days[i], new DataKeyWrapper.Wrapped(kekIds[i], wrappedKeys[i].getBytes()));
-    }
-    return new DayKeys(tenant, wrapped);
+  /** The mandate's key of the day as stored, wrapped, unless the day has none yet; read without a lock. */
+  Future<Optional<DataKeyWrapper.Wrapped>> wrapped(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
+    return client.preparedQuery("SELECT kek_id, wrapped_key FROM " + tenant.table("data_key")
+            + " WHERE mandate_id = $1 AND visit_day = $2")
+        .execute(Tuple.of(mandateId, day))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(wrapped(rows.iterator().next())));
   }
 
-  /** Wrapped keys of a few days, by mandate and day; only the one a visit needs is unwrapped. */
-  public final class DayKeys {
-    private final TenantId tenant;
-    private final Map<String, DataKeyWrapper.Wrapped> wrapped;
-
-    private DayKeys(TenantId tenant, Map<String, DataKeyWrapper.Wrapped> wrapped) {
-      this.tenant = tenant;
-      this.wrapped = wrapped;
-    }
-
-    /** The mandate's key of the day, unwrapped, unless the day has none yet. */
-    public Optional<SecretKey> find(UUID mandateId, LocalDate day) {
-      return wrapped(mandateId, day).map(key -> wrapper.unwrap(key, label(tenant, mandateId, day)));
-    }
-
-    /** The mandate's key of the day as stored, wrapped. */
-    Optional<DataKeyWrapper.Wrapped> wrapped(UUID mandateId, LocalDate day) {
-      return Optional.ofNullable(wrapped.get(mandateId + "/" + day));
-    }
+  /** A wrapped key of {@link #wrapped}, unwrapped. */
+  SecretKey unwrap(TenantId tenant, UUID mandateId, LocalDate day, DataKeyWrapper.Wrapped wrapped) {
+    return wrapper.unwrap(wrapped, label(tenant, mandateId, day));
   }
 
   private Future<Optional<SecretKey>> find(SqlClient client, TenantId tenant, UUID mandateId, LocalDate day) {
@@ -110,8 +88,11 @@ public final class DataKeyStore {
 
   /** Unwraps the key that a row joined from {@code data_key} carries. */
   SecretKey unwrap(TenantId tenant, UUID mandateId, LocalDate day, Row row) {
-    return wrapper.unwrap(new DataKeyWrapper.Wrapped(row.getString("kek_id"), row.getBuffer("wrapped_key").getBytes()),
-        label(tenant, mandateId, day));
+    return wrapper.unwrap(wrapped(row), label(tenant, mandateId, day));
+  }
+
+  private static DataKeyWrapper.Wrapped wrapped(Row row) {
+    return new DataKeyWrapper.Wrapped(row.getString("kek_id"), row.getBuffer("wrapped_key").getBytes());
   }
 
   /**

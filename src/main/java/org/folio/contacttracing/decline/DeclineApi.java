@@ -3,7 +3,9 @@ package org.folio.contacttracing.decline;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.time.Instant;
 import java.util.Optional;
+import org.folio.contacttracing.mandate.Admission;
 import org.folio.contacttracing.mandate.LoggingGate;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.http.Api;
@@ -34,10 +36,9 @@ public final class DeclineApi implements Feature {
   private Future<Response> create(RequestContext request) {
     JsonObject body = request.body();
     String location = body.getString("location");
-    return pool.withTransaction(conn -> gate
-            .admit(conn, request.tenant(), location, Optional.ofNullable(body.getString("visitedAt")))
-            .compose(admission -> store.count(conn, request.tenant(), location, admission.bucket(),
-                admission.destroyAfter()).map(admission)))
+    Instant at = gate.moment(Optional.ofNullable(body.getString("visitedAt")));
+    return gate.admitted(pool, request.tenant(), location, at, admission -> store.count(pool, request.tenant(),
+            location, admission).map(counted -> counted ? Optional.of(admission) : Optional.<Admission>empty()))
         .map(admission -> Response.json(201, new JsonObject()
             .put("location", location)
             .put("visitedAt", Timestamps.format(admission.bucket().start()))

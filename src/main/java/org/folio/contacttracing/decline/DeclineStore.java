@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.folio.contacttracing.mandate.Admission;
+import org.folio.contacttracing.mandate.AdmissionStamp;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
@@ -76,15 +78,21 @@ public final class DeclineStore {
         });
   }
 
-  /** Adds one to the slot's count; the count is kept as long as the longest retention that applies to it. */
-  public Future<Void> count(SqlClient client, TenantId tenant, String location, TimeBucket bucket,
-      Instant destroyAfter) {
+  /**
+   * Adds one to the slot's count while the admission holds; the count is kept as long as the longest retention that
+   * applies to it.
+   *
+   * @return false when the admission no longer holds, and nothing was counted
+   */
+  public Future<Boolean> count(SqlClient client, TenantId tenant, String location, Admission admission) {
+    TimeBucket bucket = admission.bucket();
     return client.preparedQuery("INSERT INTO " + tenant.table("decline_count")
-            + " AS d (location, visited_bucket, bucket_minutes, declined, destroy_after) VALUES ($1, $2, $3, 1, $4)"
+            + " AS d (location, visited_bucket, bucket_minutes, declined, destroy_after)"
+            + " SELECT $1::text, $2::timestamptz, $3::integer, 1, $4::timestamptz WHERE " + AdmissionStamp.holds(tenant, 5)
             + " ON CONFLICT (location, visited_bucket) DO UPDATE SET declined = d.declined + 1,"
             + " destroy_after = greatest(d.destroy_after, excluded.destroy_after)")
-        .execute(Tuple.of(location, Timestamps.utc(bucket.start()), bucket.minutes(),
-            Timestamps.utc(destroyAfter)))
-        .mapEmpty();
+        .execute(admission.stamp().addTo(Tuple.of(location, Timestamps.utc(bucket.start()), bucket.minutes(),
+            Timestamps.utc(admission.destroyAfter()))))
+        .map(rows -> rows.rowCount() > 0);
   }
 }

@@ -14,11 +14,11 @@ public interface MandateLookup {
   Future<Optional<Mandate>> findInForce(TenantId tenant, String location, LocalDate day);
 
   /**
-   * Within the caller's transaction, every mandate covering the location that may be in force at {@code at} in
-   * any time zone (the library day is within a day of the UTC date), newest first. Needs no time zone, so it
-   * can be sent together with the settings that name the zone.
+   * What admitting a visit at the location at {@code at} needs, by one statement: the settings' time zone and
+   * granularity, and every mandate covering the location that may be in force then in any time zone (the library
+   * day is within a day of the UTC date), newest first; each with its stamp.
    */
-  Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at);
+  Future<AdmissionRules> admissionRules(SqlClient client, TenantId tenant, String location, Instant at);
 
   /** Every mandate in force on the day, whatever locations it covers, newest first. */
   Future<List<Mandate>> findAllInForce(TenantId tenant, LocalDate day);

@@ -11,10 +11,14 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +35,7 @@ import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
+import org.folio.contacttracing.settings.Settings;
 
 /** Mandates of each tenant, in its {@code mandate} table. */
 public final class MandateStore implements MandateLookup {
@@ -114,24 +119,35 @@ public final class MandateStore implements MandateLookup {
   }
 
   @Override
-  public Future<List<Mandate>> inForceAround(SqlClient client, TenantId tenant, String location, Instant at) {
-    return client.preparedQuery("SELECT " + columns("m") + " FROM " + tenant.table("mandate") + " m"
-            + " WHERE " + IN_FORCE_AROUND + " ORDER BY m.effective_from DESC")
-        .execute(aroundParameters(location, at))
-        .map(MandateStore::map);
-  }
-
-  /**
-   * For a query that joins the candidates of {@link #inForceAround} to what else a visit needs: the join
-   * condition on {@code m}, taking {@link #aroundParameters} as {@code $1} to {@code $3}.
-   */
-  public static String inForceAroundCondition() {
-    return IN_FORCE_AROUND;
-  }
-
-  /** {@code $1} to {@code $3} of {@link #inForceAroundCondition}. */
-  public static Tuple aroundParameters(String location, Instant at) {
-    return Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location);
+  public Future<AdmissionRules> admissionRules(SqlClient client, TenantId tenant, String location, Instant at) {
+    // one row even without settings or mandates; the settings row is read with LIMIT 1 so that no estimate of the
+    // small, never-analysed tables multiplies through the join
+    return client.preparedQuery("SELECT s.time_zone AS settings_time_zone, s.time_granularity_minutes AS"
+            + " settings_granularity, s.stamp AS settings_stamp, m.stamp AS mandate_stamp, " + columns("m")
+            + " FROM (SELECT 1) one LEFT JOIN (SELECT time_zone, time_granularity_minutes, stamp FROM "
+            + tenant.table("settings") + " LIMIT 1) s ON true"
+            + " LEFT JOIN " + tenant.table("mandate") + " m ON " + IN_FORCE_AROUND)
+        .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location))
+        .map(rows -> {
+          Row first = rows.iterator().next();
+          List<Mandate> candidates = new ArrayList<>();
+          Map<UUID, UUID> stamps = new HashMap<>();
+          for (Row row : rows) {
+            if (row.getUUID("id") != null) {
+              Mandate mandate = toMandate(row);
+              candidates.add(mandate);
+              stamps.put(mandate.id(), row.getUUID("mandate_stamp"));
+            }
+          }
+          candidates.sort(Comparator.comparing(Mandate::effectiveFrom).reversed());
+          String zone = first.getString("settings_time_zone");
+          return zone == null
+              ? new AdmissionRules(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
+                  AdmissionStamp.NO_SETTINGS,
+                  candidates, stamps)
+              : new AdmissionRules(ZoneId.of(zone), first.getInteger("settings_granularity"),
+                  first.getUUID("settings_stamp"), candidates, stamps);
+        });
   }
 
   /** The columns {@link #toMandate} reads, of the mandate table under {@code alias}. */

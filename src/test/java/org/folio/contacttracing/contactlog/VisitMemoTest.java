@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.folio.contacttracing.platform.Memo;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -173,32 +174,25 @@ class VisitMemoTest {
 
   @Test
   void theMemoIsBoundedAndForgets() {
-    VisitMemo memo = new VisitMemo();
-    ContactLogStore.VisitContext context = new ContactLogStore.VisitContext(java.time.ZoneOffset.UTC, 15,
-        List.of(), null, java.util.Map.of(), true);
-    for (int i = 0; i <= VisitMemo.MAX_ENTRIES; i++) {
-      memo.put(VisitMemo.key(new TenantId("t" + i), "desk", NOW), context);
+    Memo<String> memo = new Memo<>();
+    for (int i = 0; i <= Memo.MAX_ENTRIES; i++) {
+      memo.put("t" + i, "rules");
     }
-    assertThat(memo.size()).isEqualTo(VisitMemo.MAX_ENTRIES);
-    assertThat(memo.get(VisitMemo.key(new TenantId("t0"), "desk", NOW))).as("the oldest goes").isEmpty();
-    String last = VisitMemo.key(new TenantId("t" + VisitMemo.MAX_ENTRIES), "desk", NOW);
+    assertThat(memo.size()).isEqualTo(Memo.MAX_ENTRIES);
+    assertThat(memo.get("t0")).as("the oldest goes").isEmpty();
+    String last = "t" + Memo.MAX_ENTRIES;
     assertThat(memo.get(last)).isPresent();
     memo.forget(last);
     assertThat(memo.get(last)).isEmpty();
-    assertThat(VisitMemo.key(new TenantId("t1"), "desk", NOW))
-        .isNotEqualTo(VisitMemo.key(new TenantId("t1"), "desk", NOW.plusSeconds(86_400)))
-        .isNotEqualTo(VisitMemo.key(new TenantId("t1"), "annex", NOW))
-        .isNotEqualTo(VisitMemo.key(new TenantId("t2"), "desk", NOW));
   }
 
   @Test
   void expiredContextsGoEvenWhenNoOneAsksForThemAgain() throws Exception {
-    VisitMemo memo = new VisitMemo(1_000_000);   // 1 ms
-    ContactLogStore.VisitContext context = new ContactLogStore.VisitContext(java.time.ZoneOffset.UTC, 15,
-        List.of(), null, java.util.Map.of(), true);
-    memo.put(VisitMemo.key(new TenantId("a"), "desk", NOW), context);
+    Memo<String> memo = new Memo<>(1_000_000);   // 1 ms
+    memo.put("a", "rules");
     Thread.sleep(5);
-    memo.put(VisitMemo.key(new TenantId("b"), "desk", NOW), context);
+    assertThat(memo.get("a")).as("an expired entry is never answered").isEmpty();
+    memo.put("b", "rules");
     assertThat(memo.size()).as("a put elsewhere clears what expired").isEqualTo(1);
     Thread.sleep(5);
     memo.forgetExpired();

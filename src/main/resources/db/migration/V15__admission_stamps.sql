@@ -1,0 +1,37 @@
+-- Admission stamps: a visit, decline or correction is admitted on what it read of a mandate and of the settings,
+-- and written only if neither row has changed since. A new random stamp is set on every INSERT and UPDATE of
+-- either row, whatever column changes, so a rule added to a mandate or to the settings later needs no new check:
+-- the writes compare stamps, never columns. (Random, not a counter: a mandate deleted and created again under the
+-- same id must not come back with a stamp it once had, and no sequence counts changes or orders anything.)
+ALTER TABLE mandate ADD COLUMN stamp uuid NOT NULL DEFAULT gen_random_uuid();
+ALTER TABLE settings ADD COLUMN stamp uuid NOT NULL DEFAULT gen_random_uuid();
+
+CREATE FUNCTION new_admission_stamp() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  NEW.stamp := gen_random_uuid();
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER mandate_stamp BEFORE INSERT OR UPDATE ON mandate
+  FOR EACH ROW EXECUTE FUNCTION new_admission_stamp();
+CREATE TRIGGER settings_stamp BEFORE INSERT OR UPDATE ON settings
+  FOR EACH ROW EXECUTE FUNCTION new_admission_stamp();
+
+-- Whether an admission still holds: the mandate still carries the stamp it was read with, and so do the settings
+-- (the nil UUID: there was no settings row, and there still is none). The mandate's row is locked FOR SHARE until the
+-- caller's transaction ends, so a change of the mandate waits for the write, or the write for the change (and then
+-- finds a new stamp): the change's update of what was stored under the mandate never misses a row.
+CREATE FUNCTION admission_holds(mandate uuid, mandate_stamp uuid, settings_stamp uuid) RETURNS boolean
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM 1 FROM mandate m WHERE m.id = admission_holds.mandate AND m.stamp = admission_holds.mandate_stamp
+    FOR SHARE;
+  IF NOT FOUND THEN
+    RETURN false;
+  END IF;
+  RETURN admission_holds.settings_stamp
+    = coalesce((SELECT s.stamp FROM settings s LIMIT 1), '00000000-0000-0000-0000-000000000000');
+END
+$$;
