@@ -12,17 +12,14 @@ import java.util.UUID;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /**
- * Stores admitted entries with group commit: while a tenant has its most inserts in flight, the entries that arrive
- * wait, and the next statement stores all of them with its one commit. Nothing waits for a timer: an entry arriving
- * when the tenant has fewer inserts in flight is written at once. Each entry is answered only when its own row is
+ * Stores admitted entries with group commit: while a tenant's insert is in flight, the entries that arrive wait, and
+ * the next statement stores all of them with its one commit. Nothing waits for a timer: an entry arriving when the
+ * tenant has no insert in flight is written at once, alone. Each entry is answered only when its own row is
  * committed. Holds only the requests in flight; a tenant with none has no queue.
  */
 final class GroupCommit {
   /** Entries per statement at most; the rest wait for the next one. */
   static final int MAX_BATCH = 100;
-
-  /** Statements in flight per tenant: one executes while another waits for its commit's flush to disk. */
-  static final int IN_FLIGHT = 2;
 
   private record Waiting(ContactLogStore.Pending pending, Promise<Boolean> stored) {
   }
@@ -33,24 +30,12 @@ final class GroupCommit {
     Future<Set<UUID>> insert(TenantId tenant, List<ContactLogStore.Pending> batch);
   }
 
-  /** A tenant's inserts in flight, and the entries waiting for one of them to finish. */
-  private static final class Tenant {
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private int inFlight;
-  }
-
   private final Insert insert;
-  private final int mostInFlight;
-  /** Per tenant with an insert in flight; guarded by this. */
-  private final Map<TenantId, Tenant> tenants = new HashMap<>();
+  /** Per tenant, the entries waiting for the insert in flight to finish; guarded by this. */
+  private final Map<TenantId, ArrayDeque<Waiting>> inFlight = new HashMap<>();
 
   GroupCommit(Insert insert) {
-    this(insert, IN_FLIGHT);
-  }
-
-  GroupCommit(Insert insert, int mostInFlight) {
     this.insert = insert;
-    this.mostInFlight = mostInFlight;
   }
 
   /**
@@ -63,12 +48,12 @@ final class GroupCommit {
   Future<Boolean> store(TenantId tenant, ContactLogStore.Pending pending) {
     Waiting waiting = new Waiting(pending, Promise.promise());
     synchronized (this) {
-      Tenant state = tenants.computeIfAbsent(tenant, absent -> new Tenant());
-      if (state.inFlight >= mostInFlight) {
-        state.queue.add(waiting);
+      ArrayDeque<Waiting> queue = inFlight.get(tenant);
+      if (queue != null) {
+        queue.add(waiting);
         return waiting.stored().future();
       }
-      state.inFlight++;
+      inFlight.put(tenant, new ArrayDeque<>());
     }
     write(tenant, List.of(waiting));
     return waiting.stored().future();
@@ -104,14 +89,12 @@ final class GroupCommit {
   private void next(TenantId tenant) {
     List<Waiting> batch = new ArrayList<>();
     synchronized (this) {
-      Tenant state = tenants.get(tenant);
-      while (!state.queue.isEmpty() && batch.size() < MAX_BATCH) {
-        batch.add(state.queue.poll());
+      ArrayDeque<Waiting> queue = inFlight.get(tenant);
+      while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+        batch.add(queue.poll());
       }
       if (batch.isEmpty()) {
-        if (--state.inFlight == 0) {
-          tenants.remove(tenant);
-        }
+        inFlight.remove(tenant);
         return;
       }
     }

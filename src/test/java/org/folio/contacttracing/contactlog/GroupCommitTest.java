@@ -35,13 +35,11 @@ class GroupCommitTest {
   }
 
   private final List<Statement> sent = new ArrayList<>();
-  private final GroupCommit.Insert recorded = (tenant, batch) -> {
+  private final GroupCommit commits = new GroupCommit((tenant, batch) -> {
     Statement statement = new Statement(tenant, batch.stream().map(p -> p.entry().id()).toList(), Promise.promise());
     sent.add(statement);
     return statement.outcome().future();
-  };
-  /** One statement in flight, so that what waits for what is plain; the module's own setting is tested below. */
-  private final GroupCommit commits = new GroupCommit(recorded, 1);
+  });
 
   private static ContactLogStore.Pending visit() {
     UUID mandate = UUID.randomUUID();
@@ -171,30 +169,5 @@ class GroupCommitTest {
 
     commits.store(DIKU, visit());
     assertThat(sent).as("no write in flight: sent at once").hasSize(3);
-  }
-
-  @Test
-  void withTheModulesSettingASecondStatementGoesWhileTheFirstCommitsAndTheRestWaitForEither() {
-    GroupCommit module = new GroupCommit(recorded);
-    assertThat(GroupCommit.IN_FLIGHT).isEqualTo(2);
-    Future<Boolean> first = module.store(DIKU, visit());
-    Future<Boolean> second = module.store(DIKU, visit());
-    List<Future<Boolean>> later = List.of(module.store(DIKU, visit()), module.store(DIKU, visit()));
-
-    assertThat(sent).as("two alone at once, the rest wait").hasSize(2);
-    assertThat(sent).allMatch(statement -> statement.ids().size() == 1);
-    sent.get(1).storesAll();
-    assertThat(second.result()).isTrue();
-    assertThat(first.isComplete()).as("answered only once its own row is committed").isFalse();
-    assertThat(sent).as("the waiting visits go together as soon as one statement ends").hasSize(3);
-    assertThat(sent.get(2).ids()).hasSize(2);
-    assertThat(later).noneMatch(Future::isComplete);
-    sent.get(0).storesAll();
-    sent.get(2).storesAll();
-    assertThat(first.result()).isTrue();
-    assertThat(later).allMatch(Future::result);
-
-    module.store(DIKU, visit());
-    assertThat(sent).as("nothing in flight: written at once again").hasSize(4);
   }
 }
