@@ -5,7 +5,9 @@
 #
 # Needs: java, curl, wrk, pgbench (Debian: apt-get install -y wrk postgresql-client), a built fat jar.
 # Usage: scripts/bench-wrk-pgbench.sh [jar]   (environment: SECONDS_PER_RUN=20 ROUNDS=3 CONCURRENCY="16 1"
-#        WARMUP_SECONDS=60 HTTP_PORT=18081 JAVA_FLAGS="-Xmx128m ...")
+#        WARMUP_SECONDS=60 HTTP_PORT=18081)
+# The module runs with exactly the JVM flags a deployment uses: JAVA_OPTIONS of the launch descriptor
+# (descriptors/ModuleDescriptor-template.json), with the class-data archive built the way the Dockerfile builds it.
 set -euo pipefail
 
 JAR=${1:-target/mod-contact-tracing-fat.jar}
@@ -14,7 +16,7 @@ ROUNDS=${ROUNDS:-3}
 CONCURRENCY=${CONCURRENCY:-16 1}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 HTTP_PORT=${HTTP_PORT:-18081}
-JAVA_FLAGS=${JAVA_FLAGS:--Xmx128m -Xms16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m}
+DESCRIPTOR=${DESCRIPTOR:-$(dirname "$0")/../descriptors/ModuleDescriptor-template.json}
 TENANT=benchwrk
 SCHEMA=${TENANT}_mod_contact_tracing
 TICKS=$(getconf CLK_TCK)
@@ -34,6 +36,19 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# the image's flags; only the archive's path differs, as the image keeps it in /usr/verticles
+JAVA_FLAGS=$(sed -n '/"name": "JAVA_OPTIONS"/{n;s/.*"value": "\(.*\)",*/\1/p}' "$DESCRIPTOR" \
+  | sed "s|/usr/verticles/mod-contact-tracing.jsa|$WORK/mod-contact-tracing.jsa|")
+case "$JAVA_FLAGS" in -X*) ;; *) echo "no JAVA_OPTIONS in $DESCRIPTOR" >&2; exit 1 ;; esac
+echo "building the class-data archive as the Dockerfile does (a training start until healthy, then a stop)"
+# shellcheck disable=SC2046
+( export DB_HOST=127.0.0.1 DB_PORT=1 CONTACT_TRACING_KEK="$(head -c 32 /dev/urandom | base64)"
+  java -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="$WORK/mod-contact-tracing.jsa" \
+    -jar "$JAR" http.port="$HTTP_PORT" >"$WORK/training.log" 2>&1 & pid=$!
+  for _ in $(seq 1 300); do curl -sf "localhost:$HTTP_PORT/admin/health" >/dev/null && break; sleep 0.2; done
+  kill $pid; wait $pid || true )
+[ -s "$WORK/mod-contact-tracing.jsa" ] || { cat "$WORK/training.log" >&2; exit 1; }
 
 echo "starting the module ($JAR, $JAVA_FLAGS) with an embedded PostgreSQL in $WORK"
 # shellcheck disable=SC2086

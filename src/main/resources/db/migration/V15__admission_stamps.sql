@@ -19,19 +19,5 @@ CREATE TRIGGER mandate_stamp BEFORE INSERT OR UPDATE ON mandate
 CREATE TRIGGER settings_stamp BEFORE INSERT OR UPDATE ON settings
   FOR EACH ROW EXECUTE FUNCTION new_admission_stamp();
 
--- Whether an admission still holds: the mandate still carries the stamp it was read with, and so do the settings
--- (the nil UUID: there was no settings row, and there still is none). The mandate's row is locked FOR SHARE until the
--- caller's transaction ends, so a change of the mandate waits for the write, or the write for the change (and then
--- finds a new stamp): the change's update of what was stored under the mandate never misses a row.
-CREATE FUNCTION admission_holds(mandate uuid, mandate_stamp uuid, settings_stamp uuid) RETURNS boolean
-LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
-BEGIN
-  PERFORM 1 FROM mandate m WHERE m.id = admission_holds.mandate AND m.stamp = admission_holds.mandate_stamp
-    FOR SHARE;
-  IF NOT FOUND THEN
-    RETURN false;
-  END IF;
-  RETURN admission_holds.settings_stamp
-    = coalesce((SELECT s.stamp FROM settings s LIMIT 1), '00000000-0000-0000-0000-000000000000');
-END
-$$;
+-- Whether an admission still holds is a plain SQL condition in the statement that writes (AdmissionStamp.holds):
+-- the mandate still carries the stamp it was read with (its row locked FOR SHARE), and the settings still carry theirs.

@@ -100,6 +100,9 @@ public final class ContactLogStore {
    * @return the ids stored; the others' admission no longer holds, and they must be admitted anew
    */
   Future<Set<UUID>> insertAdmitted(SqlClient client, TenantId tenant, List<Pending> batch) {
+    if (batch.size() == 1) {
+      return insertOne(client, tenant, batch.get(0));
+    }
     int size = batch.size();
     UUID[] ids = new UUID[size];
     UUID[] mandates = new UUID[size];
@@ -135,7 +138,7 @@ public final class ContactLogStore {
             + " destroy_after, sealed, mandate_stamp, settings_stamp, kek_id, wrapped_key)),"
             // each admission checked once, however many entries share it
             + " held AS (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp, settings_stamp FROM v) a"
-            + " WHERE " + tenant.table("admission_holds") + "(a.mandate_id, a.mandate_stamp, a.settings_stamp)),"
+            + " WHERE " + AdmissionStamp.holds(tenant, "a.mandate_id", "a.mandate_stamp", "a.settings_stamp") + "),"
             + " k AS (SELECT d.mandate_id, d.visit_day, d.kek_id, d.wrapped_key FROM " + tenant.table("data_key")
             + " d WHERE (d.mandate_id, d.visit_day) IN (SELECT mandate_id, visit_day FROM v) FOR KEY SHARE)"
             + " INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
@@ -151,8 +154,27 @@ public final class ContactLogStore {
           Set<UUID> stored = new HashSet<>();
           rows.forEach(row -> stored.add(row.getUUID(0)));
           return stored;
-        })
-        .recover(failure -> Future.failedFuture(size == 1 ? retryable(failure, days[0]) : failure));
+        });
+  }
+
+  /**
+   * {@link #insertAdmitted} for an entry alone (a quiet desk, or a retry after a failed batch): the same checks by
+   * a plain single-row statement, which costs PostgreSQL far less than unnesting arrays.
+   */
+  private Future<Set<UUID>> insertOne(SqlClient client, TenantId tenant, Pending pending) {
+    ContactLog entry = pending.entry();
+    Tuple tuple = Tuple.of(entry.id(), entry.mandateId(), entry.location(), entry.bucket().day(),
+        Timestamps.utc(entry.bucket().start()), entry.bucket().minutes(), Timestamps.utc(entry.destroyAfter()),
+        Buffer.buffer(pending.sealed()));
+    pending.stamp().addTo(tuple).addString(pending.key().kekId()).addBuffer(Buffer.buffer(pending.key().bytes()));
+    return client.preparedQuery("INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
+            + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz,"
+            + " $8::bytea WHERE " + AdmissionStamp.holds(tenant, 9)
+            + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2 AND"
+            + " k.visit_day = $4 AND k.kek_id = $12::text AND k.wrapped_key = $13::bytea FOR KEY SHARE) RETURNING id")
+        .execute(tuple)
+        .map(rows -> rows.rowCount() == 0 ? Set.<UUID>of() : Set.of(entry.id()))
+        .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));
   }
 
   /** Creates the day's partition unless it exists; the hourly purge creates the coming days' ahead. */

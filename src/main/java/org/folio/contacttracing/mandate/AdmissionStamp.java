@@ -15,15 +15,22 @@ public record AdmissionStamp(UUID mandateId, UUID mandateStamp, UUID settingsSta
   /** The settings stamp when there is no settings row, and the defaults apply. */
   public static final UUID NO_SETTINGS = new UUID(0, 0);
 
-
   /**
    * The one SQL condition under which anything admitted may be written: true while the mandate and the settings
    * still carry these stamps. It locks the mandate's row ({@code FOR SHARE}) until the transaction ends, so a
-   * change of the mandate and the write wait for each other. Takes parameters {@code $first} to {@code $first+2},
-   * see {@link #addTo}.
+   * change of the mandate and the write wait for each other, and a write that waited sees the changed row's new
+   * stamp. Takes parameters {@code $first} to {@code $first+2}, see {@link #addTo}.
    */
   public static String holds(TenantId tenant, int first) {
-    return tenant.table("admission_holds") + "($" + first + "::uuid, $" + (first + 1) + "::uuid, $" + (first + 2) + "::uuid)";
+    return holds(tenant, "$" + first + "::uuid", "$" + (first + 1) + "::uuid", "$" + (first + 2) + "::uuid");
+  }
+
+  /** {@link #holds(TenantId, int)} over SQL expressions instead of parameters, for a statement of many entries. */
+  public static String holds(TenantId tenant, String mandateId, String mandateStamp, String settingsStamp) {
+    // plain SQL, not a function: planned once with the prepared statement, and no PL/pgSQL call per write
+    return "EXISTS (SELECT 1 FROM " + tenant.table("mandate") + " m WHERE m.id = " + mandateId + " AND m.stamp = "
+        + mandateStamp + " FOR SHARE) AND " + settingsStamp + " = coalesce((SELECT s.stamp FROM "
+        + tenant.table("settings") + " s LIMIT 1), '" + NO_SETTINGS + "'::uuid)";
   }
 
   /** Adds the parameters of {@link #holds} to a tuple. */

@@ -12,8 +12,8 @@ record BenchParameters(int writes, int warmup, int large, int window, int querie
    * The launch descriptor's JAVA_OPTIONS, with the class-data archive that the Dockerfile builds into the image
    * written under target/bench instead.
    */
-  static final String DEFAULT_JVM_FLAGS = "-Xmx128m -Xms16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=32m"
-      + " -XX:SharedArchiveFile=target/bench/mod-contact-tracing.jsa";
+  static final String DEFAULT_JVM_FLAGS = "-Xmx128m -Xms16m -XX:MaxNewSize=16m -XX:+UseSerialGC"
+      + " -XX:ReservedCodeCacheSize=32m -XX:TrimNativeHeapInterval=10000 -XX:SharedArchiveFile=target/bench/mod-contact-tracing.jsa";
 
   static BenchParameters fromSystemProperties() {
     return new BenchParameters(

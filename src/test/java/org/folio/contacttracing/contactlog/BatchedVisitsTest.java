@@ -69,14 +69,16 @@ class BatchedVisitsTest {
   /** Waits until an insert of visits waits for a lock, as the test's own transaction makes it. */
   private static void awaitInsertWaitingForLock() throws Exception {
     for (int i = 0; i < 200; i++) {
-      if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-          + " AND query LIKE '%admission_holds%'") > 0) {
+      if (count(INSERTS_WAITING) > 0) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError("no insert waited for the lock");
   }
+
+  private static final String INSERTS_WAITING = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+      + " AND query LIKE 'INSERT INTO " + SCHEMA + ".contact_log%'";
 
   private static List<Response> answers(List<CompletableFuture<Response>> sent) throws Exception {
     List<Response> answers = new ArrayList<>();
@@ -100,6 +102,8 @@ class BatchedVisitsTest {
           + " WHERE id = " + mandateAt("desk-a"));
       atA.add(send(visit("desk-a")));
       awaitInsertWaitingForLock();
+      assertThat(count(INSERTS_WAITING + " AND query NOT LIKE '%unnest%'"))
+          .as("a visit alone is stored by the single-row statement, not the batch's").isEqualTo(1);
       for (int i = 0; i < 5; i++) {
         atA.add(send(visit("desk-a")));
         atB.add(send(visit("desk-b")));
