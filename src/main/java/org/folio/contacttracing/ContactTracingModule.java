@@ -165,8 +165,8 @@ public final class ContactTracingModule {
         new AuditApi(audit),
         new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings, clock),
-        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock),
-        new RetentionStatusApi(pool, settings, paperLogs, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, declines, paperLogs, audit, clock),
+        new RetentionStatusApi(pool, settings, contactLogs, paperLogs, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {
