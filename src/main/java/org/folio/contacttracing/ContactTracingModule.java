@@ -158,7 +158,7 @@ public final class ContactTracingModule {
         new ContactLogApi(contactLogs, dataKeys, gate, audit),
         new VisitReceiptApi(contactLogs, settings),
         new DeclineApi(pool, declines, gate),
-        new VisitCountApi(pool, settings, clock),
+        new VisitCountApi(contactLogs, settings, clock),
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(disclosures, settings, audit, clock),
         new DisclosureReleaseApi(disclosures, contactLogs, declines, audit, clock),

@@ -120,7 +120,7 @@ class ArchitectureTest {
       Map.entry("LegacySealUpgrade mandate", "to move"),
       Map.entry("PhysicalErasure contact_log", "to move"), Map.entry("PhysicalErasure data_key", "to move"),
       Map.entry("PhysicalErasure pending_erasure", "to move"),
-      Map.entry("VisitCountApi contact_log", "to move"), Map.entry("VisitCountApi decline_count", "to move"),
+      Map.entry("ContactLogStore decline_count", "visit counts per day: the entries' counts with the declines'"),
       Map.entry("TransparencyReportApi audit_event", "to move"),
       Map.entry("TransparencyReportApi decline_count", "to move"),
       Map.entry("TransparencyReportApi disclosure", "to move"),

@@ -97,7 +97,7 @@ public final class DisclosureApi implements Feature {
           body.getString("legalBasis"), provision, s.statute(), body.getString("caseReference"), from, to,
           body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
           requester, now, Optional.empty(), 0, Optional.empty());
-      return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
+      return store.inTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
           .compose(inserted -> audit.record(conn, request.actor(),
               publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
               Optional.of(disclosure.id()), new JsonObject())))
@@ -128,7 +128,8 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> get(RequestContext request) {
     UUID id = request.pathId("id");
-    return found(store.pool(), request, id).map(d -> Response.ok(d.toJson(clock.instant())));
+    return store.find(request.tenant(), id).map(d -> d.orElseThrow(() -> new NotFound("Disclosure not found: " + id)))
+        .map(d -> Response.ok(d.toJson(clock.instant())));
   }
 
   private Future<Response> decide(RequestContext request) {
@@ -137,7 +138,7 @@ public final class DisclosureApi implements Feature {
     JsonObject body = request.body();
     String decision = body.getString("decision");
     Instant now = clock.instant();
-    return settings.get(request.tenant()).compose(s -> store.pool().withTransaction(conn -> found(conn, request, id)
+    return settings.get(request.tenant()).compose(s -> store.inTransaction(conn -> found(conn, request, id)
         .compose(disclosure -> {
           disclosure.checkDecidableBy(decider);
           Disclosure.Decision recorded = new Disclosure.Decision(decision, decider, now,

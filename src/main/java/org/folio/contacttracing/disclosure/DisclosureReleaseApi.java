@@ -71,7 +71,7 @@ public final class DisclosureReleaseApi implements Feature {
     boolean csv = request.accepts("text/csv");
     Instant now = clock.instant();
     // the disclosure's row is locked: a retry racing its own first attempt waits for it and then repeats it
-    return store.pool().withTransaction(conn -> store.findForRelease(conn, request.tenant(), id)
+    return store.inTransaction(conn -> store.findForRelease(conn, request.tenant(), id)
             .map(found -> found.orElseThrow(() -> new NotFound("Disclosure not found: " + id)))
             .compose(disclosure -> {
               disclosure.checkReleasable(now);

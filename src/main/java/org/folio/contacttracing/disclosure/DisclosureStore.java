@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
@@ -57,8 +59,9 @@ public final class DisclosureStore {
     this.pool = pool;
   }
 
-  public Pool pool() {
-    return pool;
+  /** {@code work} in one transaction: committed when it succeeds, rolled back when it fails. */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
   }
 
   public Future<Void> insert(SqlClient client, TenantId tenant, Disclosure d) {
@@ -72,6 +75,10 @@ public final class DisclosureStore {
             Timestamps.utc(d.requestedDate()), d.statuteProvision().orElse(null),
             d.statute().map(Statute::citation).orElse(null), d.statute().flatMap(Statute::url).orElse(null)}))
         .mapEmpty();
+  }
+
+  public Future<Optional<Disclosure>> find(TenantId tenant, UUID id) {
+    return find(pool, tenant, id);
   }
 
   public Future<Optional<Disclosure>> find(SqlClient client, TenantId tenant, UUID id) {
