@@ -158,15 +158,15 @@ public final class ContactTracingModule {
         new ContactLogApi(contactLogs, dataKeys, gate, audit),
         new VisitReceiptApi(contactLogs, settings),
         new DeclineApi(pool, declines, gate),
-        new VisitCountApi(pool, settings, clock),
+        new VisitCountApi(contactLogs, settings, clock),
         new NoticeApi(mandates, settings, clock),
         new DisclosureApi(disclosures, settings, audit, clock),
         new DisclosureReleaseApi(disclosures, contactLogs, declines, audit, clock),
         new AuditApi(audit),
         new PaperLogApi(pool, paperLogs, settings, audit, clock),
         new TransparencyReportApi(pool, settings, clock),
-        new RetentionApi(pool, settings, contactLogs, dataKeys, paperLogs, audit, clock),
-        new RetentionStatusApi(pool, settings, paperLogs, clock));
+        new RetentionApi(pool, settings, contactLogs, dataKeys, declines, paperLogs, audit, clock),
+        new RetentionStatusApi(pool, settings, contactLogs, paperLogs, clock));
   }
 
   private static void plain(RoutingContext routing, int status, String text) {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,17 @@ public final class AuditStore implements AccessAudit {
           rows.forEach(row -> events.add(toEvent(row)));
           return events;
         });
+  }
+
+  /** Deletes events older than the retention; only this may: the table's trigger checks the transaction-local switch. */
+  public static Future<Integer> destroyOlderThan(SqlClient client, TenantId tenant, OffsetDateTime now,
+      int auditRetentionDays) {
+    return client.query("SELECT set_config('contact_tracing.audit_purge', 'on', true)").execute()
+        .compose(on -> client.preparedQuery("DELETE FROM " + tenant.table("audit_event")
+            + " WHERE occurred_at < $1::timestamptz - make_interval(days => $2::int)")
+            .execute(Tuple.of(now, auditRetentionDays)))
+        .compose(deleted -> client.query("SELECT set_config('contact_tracing.audit_purge', 'off', true)").execute()
+            .map(off -> deleted.rowCount()));
   }
 
   private static AuditEvent toEvent(Row row) {

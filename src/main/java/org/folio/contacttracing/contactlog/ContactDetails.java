@@ -2,6 +2,7 @@ package org.folio.contacttracing.contactlog;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +12,43 @@ import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.platform.failure.FieldError;
 
-/** The personal data of one visit: only ever the fields the mandate in force collects. */
-public record ContactDetails(Optional<String> name, Optional<String> phone, Optional<String> email,
-    Optional<Integer> partySize) {
+/**
+ * The personal data of one visit: only ever the fields the mandate in force collects, each as {@link ContactField}
+ * reads it from JSON (a string or an integer).
+ */
+public record ContactDetails(Map<ContactField, Object> values) {
+
+  public ContactDetails {
+    EnumMap<ContactField, Object> copy = new EnumMap<>(ContactField.class);
+    values.forEach((field, value) -> {
+      if (value != null) {
+        copy.put(field, value);
+      }
+    });
+    values = Collections.unmodifiableMap(copy);
+  }
 
   public static ContactDetails fromJson(JsonObject json) {
-    return new ContactDetails(
-        Optional.ofNullable(json.getString("name")),
-        Optional.ofNullable(json.getString("phone")),
-        Optional.ofNullable(json.getString("email")),
-        Optional.ofNullable(json.getInteger("partySize")));
+    Map<ContactField, Object> values = new EnumMap<>(ContactField.class);
+    for (ContactField field : ContactField.values()) {
+      Object value = field.read(json);
+      if (value != null) {
+        values.put(field, value);
+      }
+    }
+    return new ContactDetails(values);
+  }
+
+  public Optional<Object> get(ContactField field) {
+    return Optional.ofNullable(values.get(field));
   }
 
   /** Which fields were given. */
   Map<ContactField, Boolean> present() {
     Map<ContactField, Boolean> present = new EnumMap<>(ContactField.class);
-    present.put(ContactField.NAME, name.filter(v -> !v.isBlank()).isPresent());
-    present.put(ContactField.PHONE, phone.filter(v -> !v.isBlank()).isPresent());
-    present.put(ContactField.EMAIL, email.filter(v -> !v.isBlank()).isPresent());
-    present.put(ContactField.PARTY_SIZE, partySize.isPresent());
+    for (ContactField field : ContactField.values()) {
+      present.put(field, field.given(values.get(field)));
+    }
     return present;
   }
 
@@ -52,18 +71,17 @@ public record ContactDetails(Optional<String> name, Optional<String> phone, Opti
 
   /** Only those of the details that are among {@code fields}: what is left when a mandate stops collecting one. */
   public ContactDetails only(Set<ContactField> fields) {
-    return new ContactDetails(
-        name.filter(v -> fields.contains(ContactField.NAME)),
-        phone.filter(v -> fields.contains(ContactField.PHONE)),
-        email.filter(v -> fields.contains(ContactField.EMAIL)),
-        partySize.filter(v -> fields.contains(ContactField.PARTY_SIZE)));
+    Map<ContactField, Object> kept = new EnumMap<>(ContactField.class);
+    values.forEach((field, value) -> {
+      if (fields.contains(field)) {
+        kept.put(field, value);
+      }
+    });
+    return new ContactDetails(kept);
   }
 
   public void writeTo(JsonObject json) {
-    name.ifPresent(v -> json.put("name", v));
-    phone.ifPresent(v -> json.put("phone", v));
-    email.ifPresent(v -> json.put("email", v));
-    partySize.ifPresent(v -> json.put("partySize", v));
+    values.forEach((field, value) -> json.put(field.property(), value));
   }
 
   /** The plaintext that is sealed; it exists only in memory. */

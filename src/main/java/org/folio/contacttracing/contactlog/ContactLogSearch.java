@@ -1,8 +1,10 @@
 package org.folio.contacttracing.contactlog;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
@@ -26,6 +28,7 @@ final class ContactLogSearch {
   private static Set<String> personal() {
     Set<String> names = new HashSet<>(SearchFields.CONTACT_DETAILS);
     names.addAll(List.of("recordedFields", "visitor"));
+    Arrays.stream(ContactField.values()).map(ContactField::property).forEach(names::add);
     return names;
   }
 }

@@ -31,6 +31,7 @@ import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.DataKeyWrapper;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SqlSearch;
+import org.folio.contacttracing.platform.db.Destroyed;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.db.Transactions;
@@ -390,4 +391,141 @@ public final class ContactLogStore {
     return read;
   }
 
+  // --- destruction, for the retention purge, in its transaction. notHeld is the disclosures' hold as a condition on
+  // row r, $1 the moment and $2 maxHoldDays (disclosure.Hold.notHeldSql): disclosure depends on this package ---
+
+  /** A library day with a due entry; {@code whole} when every entry of it is due and none is held. */
+  public record DueDay(LocalDate day, boolean whole, Destroyed destroyed) {
+  }
+
+  /**
+   * Every library day with a due entry, with its entries counted and whether all of them are due and none is
+   * held: such a day goes whole, by dropping its partition.
+   */
+  public Future<List<DueDay>> dueDays(SqlClient conn, TenantId tenant, OffsetDateTime now, int maxHoldDays,
+      String notHeld) {
+    return conn.preparedQuery("SELECT DISTINCT visit_day FROM " + tenant.table("contact_log") + " WHERE destroy_after <= $1")
+        .execute(Tuple.of(now))
+        .compose(rows -> {
+          List<LocalDate> days = new ArrayList<>();
+          rows.forEach(row -> days.add(row.getLocalDate(0)));
+          if (days.isEmpty()) {
+            return Future.succeededFuture(List.of());
+          }
+          // the days as a parameter, not a subquery: PostgreSQL then reads only their partitions
+          return conn.preparedQuery("SELECT r.visit_day, count(*) AS n, min(r.visited_bucket) AS first,"
+                  + " max(r.visited_bucket) AS last, bool_and(r.destroy_after <= $1 AND "
+                  + notHeld + ") AS whole"
+                  + " FROM " + tenant.table("contact_log") + " r WHERE r.visit_day = ANY($3) GROUP BY r.visit_day")
+              .execute(Tuple.of(now, maxHoldDays).addArrayOfLocalDate(days.toArray(LocalDate[]::new)))
+              .map(counted -> {
+                List<DueDay> due = new ArrayList<>();
+                counted.forEach(row -> due.add(new DueDay(row.getLocalDate("visit_day"), row.getBoolean("whole"),
+                    new Destroyed(row.getLong("n").intValue(), Optional.of(row.getOffsetDateTime("first")),
+                        Optional.of(row.getOffsetDateTime("last"))))));
+                return due;
+              });
+        });
+  }
+
+  /**
+   * Deletes the due and unheld entries of the given days, row by row. An entry another transaction has locked (a
+   * correction not yet committed) is left for the next run. The days are marked in pending_erasure (written here:
+   * it lists this table's days) for the rewrite that removes the deleted rows from the partition's files.
+   */
+  public Future<Destroyed> destroyDueRows(SqlClient conn, TenantId tenant, OffsetDateTime now, int maxHoldDays,
+      String notHeld, List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Future.succeededFuture(Destroyed.NONE);
+    }
+    String entries = tenant.table("contact_log");
+    return conn.preparedQuery("WITH destroyed AS (DELETE FROM " + entries + " r WHERE r.visit_day = ANY($3)"
+            + " AND (r.id, r.visit_day) IN (SELECT r.id, r.visit_day FROM " + entries + " r WHERE r.visit_day = ANY($3)"
+            + " AND r.destroy_after <= $1 AND " + notHeld
+            + " FOR UPDATE OF r SKIP LOCKED) RETURNING r.visited_bucket, r.visit_day),"
+            + " marked AS (INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
+            + " SELECT DISTINCT 'contact_log', visit_day FROM destroyed ON CONFLICT DO NOTHING)"
+            + " SELECT count(*) AS n, min(visited_bucket) AS first, max(visited_bucket) AS last FROM destroyed")
+        .execute(Tuple.of(now, maxHoldDays).addArrayOfLocalDate(days.toArray(LocalDate[]::new)))
+        .map(Destroyed::of);
+  }
+
+  /**
+   * Drops the partitions of days whose entries are all due and unheld. A day changed since it was counted (an
+   * entry was logged or deleted meanwhile) is left whole and purged row by row instead.
+   */
+  public Future<Destroyed> destroyWholeDays(SqlClient conn, TenantId tenant, OffsetDateTime now, int maxHoldDays,
+      String notHeld, List<DueDay> whole) {
+    if (whole.isEmpty()) {
+      return Future.succeededFuture(Destroyed.NONE);
+    }
+    return conn.preparedQuery("SELECT day, " + tenant.table("drop_contact_log_partition") + "(day, $1, n) AS dropped"
+            + " FROM unnest($2::date[], $3::bigint[]) AS t(day, n)")
+        .execute(Tuple.of(now).addArrayOfLocalDate(whole.stream().map(DueDay::day).toArray(LocalDate[]::new))
+            .addArrayOfLong(whole.stream().map(day -> (long) day.destroyed().count()).toArray(Long[]::new)))
+        .compose(rows -> {
+          List<LocalDate> dropped = new ArrayList<>();
+          rows.forEach(row -> {
+            if (row.getBoolean("dropped")) {
+              dropped.add(row.getLocalDate("day"));
+            }
+          });
+          Destroyed destroyed = whole.stream().filter(day -> dropped.contains(day.day())).map(DueDay::destroyed)
+              .reduce(Destroyed.NONE, Destroyed::plus);
+          return destroyDueRows(conn, tenant, now, maxHoldDays, notHeld, whole.stream().map(DueDay::day)
+              .filter(day -> !dropped.contains(day)).toList()).map(destroyed::plus);
+        });
+  }
+
+  /** Entries past their destroy_after at {@code now}: those no disclosure holds are overdue, the rest held. */
+  public record Due(int overdue, int held) {
+  }
+
+  public Future<Due> countDue(SqlClient client, TenantId tenant, OffsetDateTime now, int maxHoldDays,
+      String notHeld) {
+    return client.preparedQuery("SELECT count(*) FILTER (WHERE " + notHeld + ") AS overdue, count(*) AS due FROM "
+            + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
+        .execute(Tuple.of(now, maxHoldDays))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          int overdue = row.getLong("overdue").intValue();
+          return new Due(overdue, row.getLong("due").intValue() - overdue);
+        });
+  }
+
+  /** Logged and declined at a location on a library day. */
+  public record DayCount(LocalDate day, String location, long logged, long declined) {
+  }
+
+  /**
+   * Visits logged and declined per library day and location, from {@code first} to {@code last}; here, as the
+   * entries are most of what it reads, with decline_count's slots beside them in the one statement.
+   */
+  public Future<List<DayCount>> countsPerDay(TenantId tenant, ZoneId zone, LocalDate first, LocalDate last,
+      Optional<String> location, Search search) {
+    String window = " WHERE visited_bucket >= $2 AND visited_bucket < $3 AND ($4::text IS NULL OR location = $4)";
+    String sql = "SELECT day, location, sum(logged)::bigint AS logged, sum(declined)::bigint AS declined FROM ("
+        + " SELECT (visited_bucket AT TIME ZONE $1)::date AS day, location, count(*) AS logged, 0 AS declined FROM "
+        + tenant.table("contact_log") + window
+        // the days' partitions only; a day either side, for entries logged under an earlier time zone setting
+        + " AND visit_day BETWEEN $5 AND $6 GROUP BY 1, 2"
+        + " UNION ALL SELECT (visited_bucket AT TIME ZONE $1)::date, location, 0, sum(declined) FROM "
+        + tenant.table("decline_count") + window + " GROUP BY 1, 2"
+        + ") counts GROUP BY day, location";
+    SqlSearch query = search.sql(7);
+    Tuple params = Tuple.of(zone.getId(),
+        first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC),
+        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(java.time.ZoneOffset.UTC),
+        location.orElse(null), first.minusDays(1), last.plusDays(1));
+    query.params().forEach(params::addValue);
+    return pool.preparedQuery("SELECT day, location, logged, declined FROM (" + sql + ") v WHERE " + query.condition()
+        + " ORDER BY " + query.orderBy("day, location")).execute(params).map(rows -> {
+          List<DayCount> counts = new ArrayList<>();
+          for (Row row : rows) {
+            counts.add(new DayCount(row.getLocalDate("day"), row.getString("location"), row.getLong("logged"),
+                row.getLong("declined")));
+          }
+          return counts;
+        });
+  }
 }

@@ -110,6 +110,14 @@ public final class DataKeyStore {
   }
 
   /** Destroys the keys of the given days that no entry uses any more; the purge's counterpart. */
+  /**
+   * Keeps new day keys out until the transaction ends; taken before the log's locks, in the order the partition
+   * creator takes them, so the purge and a day's first visit never wait for each other in a circle.
+   */
+  public Future<Void> lockAgainstNewKeys(SqlClient client, TenantId tenant) {
+    return client.query("LOCK TABLE " + tenant.table("data_key") + " IN ROW EXCLUSIVE MODE").execute().mapEmpty();
+  }
+
   public Future<Integer> destroyUnused(SqlClient client, TenantId tenant, List<LocalDate> days) {
     if (days.isEmpty()) {
       return Future.succeededFuture(0);

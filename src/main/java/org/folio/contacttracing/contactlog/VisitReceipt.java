@@ -55,7 +55,7 @@ public record VisitReceipt(UUID id, String location, TimeBucket bucket, Instant 
     StringBuilder main = new StringBuilder("<h1>Your visit was logged</h1>\n")
         .append("<p>Visit reference: <code>").append(id).append("</code></p>\n")
         .append("<h2>What we recorded</h2>\n<ul>\n")
-        .append(recordedFields.stream().map(f -> "<li>" + label(f) + "</li>\n").collect(Collectors.joining()))
+        .append(recordedFields.stream().map(f -> "<li>" + f.receiptLabel() + "</li>\n").collect(Collectors.joining()))
         .append("</ul>\n<p>The time of your visit is kept only as the slot below, not to the minute.</p>\n")
         .append("<dl>\n<dt>Location</dt><dd>").append(Html.escape(location)).append("</dd>\n")
         .append("<dt>Slot</dt><dd>").append(DAY_TIME.format(bucket.start().atZone(zone))).append(" to ")
@@ -74,14 +74,5 @@ public record VisitReceipt(UUID id, String location, TimeBucket bucket, Instant 
       }
     }, () -> main.append("<p>").append(ASK_DESK).append("</p>\n"));
     return Html.page("en", "Your visit was logged", main.toString());
-  }
-
-  private static String label(ContactField field) {
-    return switch (field) {
-      case NAME -> "Your name";
-      case PHONE -> "A phone number";
-      case EMAIL -> "An email address";
-      case PARTY_SIZE -> "How many people were with you";
-    };
   }
 }

@@ -15,6 +15,7 @@ import org.folio.contacttracing.mandate.AdmissionStamp;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
+import org.folio.contacttracing.platform.db.Destroyed;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Declines of each tenant: one count per location and time slot, in its {@code decline_count} table. */
@@ -31,6 +32,19 @@ public final class DeclineStore {
         .execute(Tuple.of(Timestamps.utc(from), Timestamps.utc(to),
             locations.toArray(String[]::new), Timestamps.utc(TimeBucket.earliestStartOverlapping(from))))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  /**
+   * Deletes the counts past their destroy_after that no disclosure holds; {@code notHeld} is the hold as a
+   * condition on row r, $1 the moment and $2 maxHoldDays (disclosure.Hold.notHeldSql).
+   */
+  public Future<Destroyed> destroyDue(SqlClient client, TenantId tenant, OffsetDateTime now, int maxHoldDays,
+      String notHeld) {
+    return client.preparedQuery("WITH destroyed AS (DELETE FROM " + tenant.table("decline_count")
+            + " r WHERE r.destroy_after <= $1 AND " + notHeld + " RETURNING r.visited_bucket)"
+            + " SELECT count(*) AS n, min(visited_bucket) AS first, max(visited_bucket) AS last FROM destroyed")
+        .execute(Tuple.of(now, maxHoldDays))
+        .map(Destroyed::of);
   }
 
   /**

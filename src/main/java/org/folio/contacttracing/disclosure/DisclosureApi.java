@@ -35,7 +35,6 @@ import org.folio.contacttracing.settings.TenantSettings;
 public final class DisclosureApi implements Feature {
   /** The accounting of disclosures is short and names no visitor: a UI may list it whole. */
   public static final int MAX_LIMIT = 5000;
-  private static final List<String> STATUSES = List.of("pending", "approved", "denied", "refused", "expired");
   private static final List<String> RECIPIENT_TYPES = List.of("public-health-agency", "law-enforcement", "other");
 
   private final DisclosureStore store;
@@ -91,14 +90,14 @@ public final class DisclosureApi implements Feature {
             "statuteProvision is required: name the provision of the library-confidentiality statute that allows "
                 + "this disclosure"));
       }
-      Disclosure disclosure = new Disclosure(UUID.randomUUID(), publicHealth ? "pending" : "refused",
+      Disclosure disclosure = new Disclosure(UUID.randomUUID(), Disclosure.requestedBy(recipient.getString("type")),
           publicHealth ? Optional.empty() : Optional.of(Disclosure.NOT_CONTACT_TRACING_PURPOSE),
           new Disclosure.Recipient(recipient.getString("type"), recipient.getString("name"),
               Optional.ofNullable(recipient.getString("contact"))),
           body.getString("legalBasis"), provision, s.statute(), body.getString("caseReference"), from, to,
           body.getJsonArray("locations", new JsonArray()).stream().map(String.class::cast).toList(),
           requester, now, Optional.empty(), 0, Optional.empty());
-      return store.pool().withTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
+      return store.inTransaction(conn -> store.insert(conn, request.tenant(), disclosure)
           .compose(inserted -> audit.record(conn, request.actor(),
               publicHealth ? AuditAction.DISCLOSURE_REQUEST : AuditAction.DISCLOSURE_REFUSE, 0,
               Optional.of(disclosure.id()), new JsonObject())))
@@ -109,8 +108,8 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> list(RequestContext request) {
     Optional<String> status = request.query().string("status");
-    if (status.isPresent() && !STATUSES.contains(status.get())) {
-      throw new Malformed("status must be one of " + String.join(", ", STATUSES));
+    if (status.isPresent() && !Disclosure.Status.codes().contains(status.get())) {
+      throw new Malformed("status must be one of " + String.join(", ", Disclosure.Status.codes()));
     }
     Optional<String> recipientType = request.query().string("recipientType");
     if (recipientType.isPresent() && !RECIPIENT_TYPES.contains(recipientType.get())) {
@@ -129,7 +128,8 @@ public final class DisclosureApi implements Feature {
 
   private Future<Response> get(RequestContext request) {
     UUID id = request.pathId("id");
-    return found(store.pool(), request, id).map(d -> Response.ok(d.toJson(clock.instant())));
+    return store.find(request.tenant(), id).map(d -> d.orElseThrow(() -> new NotFound("Disclosure not found: " + id)))
+        .map(d -> Response.ok(d.toJson(clock.instant())));
   }
 
   private Future<Response> decide(RequestContext request) {
@@ -138,9 +138,9 @@ public final class DisclosureApi implements Feature {
     JsonObject body = request.body();
     String decision = body.getString("decision");
     Instant now = clock.instant();
-    return settings.get(request.tenant()).compose(s -> store.pool().withTransaction(conn -> found(conn, request, id)
+    return settings.get(request.tenant()).compose(s -> store.inTransaction(conn -> found(conn, request, id)
         .compose(disclosure -> {
-          checkDecidable(disclosure, decider);
+          disclosure.checkDecidableBy(decider);
           Disclosure.Decision recorded = new Disclosure.Decision(decision, decider, now,
               Optional.ofNullable(body.getString("note")),
               "approve".equals(decision) ? Optional.of(now.plus(Duration.ofHours(s.releaseHours()))) : Optional.empty());
@@ -152,20 +152,6 @@ public final class DisclosureApi implements Feature {
               .compose(audited -> found(conn, request, id));
         })))
         .map(d -> Response.ok(d.toJson(now)));
-  }
-
-  private static void checkDecidable(Disclosure disclosure, UUID decider) {
-    if ("refused".equals(disclosure.status())) {
-      throw new Conflict("A request from anyone but a public-health agency is refused and can never be "
-          + "approved or released");
-    }
-    if (!"pending".equals(disclosure.status())) {
-      throw new Conflict("The request has already been decided");
-    }
-    if (disclosure.requestedBy().equals(decider)) {
-      throw new Invalid("second_person_required", "X-Okapi-User-Id",
-          "The request must be decided by a different staff member than the one who recorded it");
-    }
   }
 
   private Future<Disclosure> found(io.vertx.sqlclient.SqlClient client, RequestContext request, UUID id) {

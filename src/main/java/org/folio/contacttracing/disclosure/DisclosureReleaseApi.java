@@ -6,19 +6,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.folio.contacttracing.contactlog.ContactLog;
 import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.contactlog.IntegrityFailures;
 import org.folio.contacttracing.decline.DeclineStore;
+import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.AuditAction;
 import org.folio.contacttracing.platform.failure.Conflict;
-import org.folio.contacttracing.platform.failure.Expired;
 import org.folio.contacttracing.platform.failure.NotFound;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
@@ -32,8 +34,8 @@ import org.folio.contacttracing.platform.http.Response;
  * is open) gets the same entries back, audited as a repeat and not counted again.
  */
 public final class DisclosureReleaseApi implements Feature {
-  private static final List<String> CSV_HEADER = List.of("location", "visitedAt", "visitedUntil", "name", "phone",
-      "email", "partySize");
+  private static final List<String> CSV_HEADER = Stream.concat(Stream.of("location", "visitedAt", "visitedUntil"),
+      Arrays.stream(ContactField.values()).map(ContactField::property)).toList();
 
   private final DisclosureStore store;
   private final ContactLogStore entries;
@@ -69,10 +71,10 @@ public final class DisclosureReleaseApi implements Feature {
     boolean csv = request.accepts("text/csv");
     Instant now = clock.instant();
     // the disclosure's row is locked: a retry racing its own first attempt waits for it and then repeats it
-    return store.pool().withTransaction(conn -> store.findForRelease(conn, request.tenant(), id)
+    return store.inTransaction(conn -> store.findForRelease(conn, request.tenant(), id)
             .map(found -> found.orElseThrow(() -> new NotFound("Disclosure not found: " + id)))
             .compose(disclosure -> {
-              checkReleasable(disclosure, now);
+              disclosure.checkReleasable(now);
               return store.findRelease(conn, request.tenant(), releaseId).compose(earlier -> earlier.isPresent()
                   ? repeat(conn, request, disclosure, earlier.get(), releaser)
                   : first(conn, request, disclosure, releaseId, releaser, now));
@@ -116,16 +118,6 @@ public final class DisclosureReleaseApi implements Feature {
   private static JsonObject details(ReleaseRecord release) {
     return new JsonObject().put("releaseId", release.id().toString()).put("declined", release.declines())
         .put("integrityFailures", release.integrityFailures());
-  }
-
-  private static void checkReleasable(Disclosure disclosure, Instant now) {
-    String status = disclosure.status(now);
-    if ("expired".equals(status)) {
-      throw new Expired("The release window of this disclosure has ended");
-    }
-    if (!"approved".equals(status)) {
-      throw new Conflict("Only an approved request can be released; this one is " + status);
-    }
   }
 
   private static Response json(Released released) {

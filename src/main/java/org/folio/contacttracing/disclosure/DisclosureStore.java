@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
@@ -26,9 +28,8 @@ public final class DisclosureStore {
   /** What a {@code query} on disclosures may search and sort by; {@code $3} is the moment the list is answered. */
   static final SearchFields FIELDS = SearchFields.of(
       SearchField.of("id", "id", FieldType.UUID),
-      // the status a user sees, as Disclosure.status: an approval past its release window is expired
-      SearchField.oneOf("status", "(CASE WHEN status = 'approved' AND release_expires_at <= $3::timestamptz"
-          + " THEN 'expired' ELSE status END)", List.of("pending", "approved", "denied", "refused", "expired")),
+      // the status a user sees, Disclosure.status in SQL: an approval past its release window is expired
+      SearchField.oneOf("status", Disclosure.statusSql("", "$3::timestamptz"), Disclosure.Status.codes()),
       SearchField.oneOf("recipient.type", "recipient_type", List.of("public-health-agency", "law-enforcement", "other")),
       SearchField.of("recipient.name", "recipient_name", FieldType.TEXT),
       SearchField.of("legalBasis", "legal_basis", FieldType.TEXT),
@@ -48,10 +49,8 @@ public final class DisclosureStore {
       + "requested_date, decision, decided_by_user_id, decided_date, decision_note, release_expires_at, "
       + "release_count, entries_released, declines_released, last_released_date, last_released_by_user_id";
   /** Status as users see it, with approvals past their release window shown as expired. */
-  private static final String FILTER = " WHERE ($1::text IS NULL"
-      + " OR ($1 = 'expired' AND status = 'approved' AND release_expires_at <= $3)"
-      + " OR ($1 = 'approved' AND status = 'approved' AND release_expires_at > $3)"
-      + " OR ($1 NOT IN ('expired', 'approved') AND status = $1))"
+  private static final String FILTER = " WHERE ($1::text IS NULL OR " + Disclosure.statusSql("", "$3::timestamptz")
+      + " = $1)"
       + " AND ($2::text IS NULL OR recipient_type = $2)";
 
   private final Pool pool;
@@ -60,8 +59,9 @@ public final class DisclosureStore {
     this.pool = pool;
   }
 
-  public Pool pool() {
-    return pool;
+  /** {@code work} in one transaction: committed when it succeeds, rolled back when it fails. */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
   }
 
   public Future<Void> insert(SqlClient client, TenantId tenant, Disclosure d) {
@@ -69,12 +69,16 @@ public final class DisclosureStore {
             + "recipient_type, recipient_name, recipient_contact, legal_basis, case_reference, window_from, window_to, "
             + "locations, requested_by_user_id, requested_date, statute_provision, statute_citation, statute_url) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
-        .execute(Tuple.from(new Object[] {d.id(), d.status(), d.refusalReason().orElse(null), d.recipient().type(),
+        .execute(Tuple.from(new Object[] {d.id(), d.status().code(), d.refusalReason().orElse(null), d.recipient().type(),
             d.recipient().name(), d.recipient().contact().orElse(null), d.legalBasis(), d.caseReference(),
             Timestamps.utc(d.from()), Timestamps.utc(d.to()), d.locations().toArray(String[]::new), d.requestedBy(),
             Timestamps.utc(d.requestedDate()), d.statuteProvision().orElse(null),
             d.statute().map(Statute::citation).orElse(null), d.statute().flatMap(Statute::url).orElse(null)}))
         .mapEmpty();
+  }
+
+  public Future<Optional<Disclosure>> find(TenantId tenant, UUID id) {
+    return find(pool, tenant, id);
   }
 
   public Future<Optional<Disclosure>> find(SqlClient client, TenantId tenant, UUID id) {
@@ -123,7 +127,7 @@ public final class DisclosureStore {
   public static Future<Integer> forgetReleasedEntries(SqlClient client, TenantId tenant, OffsetDateTime now) {
     return client.preparedQuery("UPDATE " + tenant.table("disclosure_release") + " r SET entry_ids = NULL FROM "
             + tenant.table("disclosure") + " d WHERE r.disclosure_id = d.id AND r.entry_ids IS NOT NULL "
-            + "AND (d.release_expires_at IS NULL OR d.release_expires_at <= $1)")
+            + "AND (d.release_expires_at IS NULL OR " + Disclosure.windowClosedSql("d.release_expires_at", "$1") + ")")
         .execute(Tuple.of(now))
         .map(rows -> rows.rowCount());
   }
@@ -133,7 +137,7 @@ public final class DisclosureStore {
     return client.preparedQuery("UPDATE " + tenant.table("disclosure") + " SET status = $2, decision = $3, "
             + "decided_by_user_id = $4, decided_date = $5, decision_note = $6, release_expires_at = $7 "
             + "WHERE id = $1 AND status = 'pending'")
-        .execute(Tuple.from(new Object[] {id, "approve".equals(decision.decision()) ? "approved" : "denied",
+        .execute(Tuple.from(new Object[] {id, Disclosure.decidedAs(decision.decision()).code(),
             decision.decision(), decision.decidedBy(), Timestamps.utc(decision.decidedDate()), decision.note().orElse(null),
             decision.releaseExpiresAt().map(Timestamps::utc).orElse(null)}))
         .map(rows -> rows.rowCount() == 1);
@@ -174,7 +178,7 @@ public final class DisclosureStore {
             date, row.getUUID("last_released_by_user_id")));
     return new Disclosure(
         row.getUUID("id"),
-        row.getString("status"),
+        Disclosure.Status.stored(row.getString("status")),
         Optional.ofNullable(row.getString("refusal_reason")),
         new Disclosure.Recipient(row.getString("recipient_type"), row.getString("recipient_name"),
             Optional.ofNullable(row.getString("recipient_contact"))),

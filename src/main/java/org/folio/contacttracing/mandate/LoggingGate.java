@@ -118,9 +118,7 @@ public final class LoggingGate {
       throw new Invalid("invalid_value", "visitedAt", "visitedAt must not lie in the future");
     }
     TimeBucket bucket = TimeBucket.of(at, rules.zone(), rules.granularityMinutes());
-    // the same rule as findInForce: the newest mandate in force on the library day
-    Mandate found = rules.candidates().stream().filter(mandate -> mandate.allowsLogging(location, bucket.day()))
-        .findFirst()
+    Mandate found = Mandate.inForce(rules.candidates(), location, bucket.day())
         .orElseThrow(() -> new Invalid("no_mandate_in_force", "location",
             "No mandate in force allows logging at this location at this time"));
     Instant destroyAfter = found.destroyAfter(bucket.day(), rules.zone()).toInstant();

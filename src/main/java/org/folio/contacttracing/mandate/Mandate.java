@@ -3,6 +3,8 @@ package org.folio.contacttracing.mandate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,21 @@ public record Mandate(
   /** Whether logging is allowed at this location on this day under this mandate. */
   public boolean allowsLogging(String location, LocalDate day) {
     return covers(location) && inForceOn(day);
+  }
+
+  /**
+   * The mandate in force: of the mandates given, the newest (latest effectiveFrom) that allows logging at the
+   * location on the day. The one statement of the rule; SQL only narrows the candidates it is given.
+   */
+  public static Optional<Mandate> inForce(Collection<Mandate> candidates, String location, LocalDate day) {
+    return candidates.stream().filter(mandate -> mandate.allowsLogging(location, day))
+        .max(Comparator.comparing(Mandate::effectiveFrom));
+  }
+
+  /** Every mandate in force somewhere on the day, newest first. */
+  public static List<Mandate> allInForce(Collection<Mandate> candidates, LocalDate day) {
+    return candidates.stream().filter(mandate -> mandate.inForceOn(day))
+        .sorted(Comparator.comparing(Mandate::effectiveFrom).reversed().thenComparing(Mandate::id)).toList();
   }
 
   public Status status(LocalDate today) {

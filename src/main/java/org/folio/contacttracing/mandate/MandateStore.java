@@ -109,13 +109,12 @@ public final class MandateStore implements MandateLookup {
         .map(rows -> map(rows).stream().findFirst());
   }
 
+  /** The rule is {@link Mandate#inForce}; the SQL only narrows the mandates it looks at. */
   private static Future<Optional<Mandate>> findInForce(SqlClient client, TenantId tenant, String location, LocalDate day) {
-    return client.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
-            + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
-            + " AND (cardinality(locations) = 0 OR $2 = ANY(locations))"
-            + " ORDER BY effective_from DESC LIMIT 1")
-        .execute(Tuple.of(day, location))
-        .map(rows -> map(rows).stream().findFirst());
+    return client.preparedQuery("SELECT " + columns("m") + " FROM " + tenant.table("mandate") + " m WHERE "
+            + IN_FORCE_AROUND)
+        .execute(Tuple.of(day, day, location))
+        .map(rows -> Mandate.inForce(map(rows), location, day));
   }
 
   @Override
@@ -163,10 +162,9 @@ public final class MandateStore implements MandateLookup {
   @Override
   public Future<List<Mandate>> findAllInForce(TenantId tenant, LocalDate day) {
     return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + tenant.table("mandate")
-            + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)"
-            + " ORDER BY effective_from DESC, id")
+            + " WHERE effective_from <= $1 AND (effective_until IS NULL OR effective_until >= $1)")
         .execute(Tuple.of(day))
-        .map(MandateStore::map);
+        .map(rows -> Mandate.allInForce(map(rows), day));
   }
 
   /**

@@ -208,12 +208,13 @@ public enum NoticeLanguage {
       String atLocations, String byOrder, String byOrderUntil, String weAskFor, String required, String or,
       String oneOf, String optional, String oneDay, String days, List<String> labels, List<String> inGroup) {
 
+    /** A field this language has no label for yet is named as the receipt names it. */
     String label(ContactField field) {
-      return labels.get(field.ordinal());
+      return field.ordinal() < labels.size() ? labels.get(field.ordinal()) : field.receiptLabel();
     }
 
     String labelInGroup(ContactField field) {
-      return inGroup.get(field.ordinal());
+      return field.ordinal() < inGroup.size() ? inGroup.get(field.ordinal()) : field.receiptLabel();
     }
 
     String days(int count) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.folio.contacttracing.disclosure.Hold;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.platform.Timestamps;
@@ -36,10 +37,8 @@ public final class PaperLogStore {
    * due list, the refusal to record a shredding and the purge's counts.
    */
   private static final String HELD_BY = "CASE WHEN p.shredded_date IS NULL"
-      + " AND $1 < p.shred_by + make_interval(days => $2::int) THEN ARRAY(SELECT d.id FROM %s d"
-      + " WHERE (d.status = 'pending' OR (d.status = 'approved' AND d.release_expires_at > $1))"
-      + " AND p.covered_from < d.window_to AND p.covered_until > d.window_from"
-      + " AND (cardinality(d.locations) = 0 OR p.location = ANY(d.locations)) ORDER BY d.id)"
+      + " AND NOT " + Hold.overSql("p.shred_by", "$2", "$1") + " THEN ARRAY(SELECT d.id FROM %s d"
+      + " WHERE " + Hold.holdsSql("d", "$1", "p.covered_from", "p.covered_until", "p.location") + " ORDER BY d.id)"
       + " ELSE '{}'::uuid[] END";
   /** {@code $3} a status of {@link PaperLog.Status} or null, {@code $4} a location or null. */
   private static final String FILTER = " WHERE ($3::text IS NULL"

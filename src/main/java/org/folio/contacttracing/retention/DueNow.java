@@ -8,6 +8,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.disclosure.Hold;
 import org.folio.contacttracing.paperlog.PaperLogStore;
 import org.folio.contacttracing.platform.tenant.TenantId;
 import org.folio.contacttracing.settings.Settings;
@@ -16,9 +18,11 @@ import org.folio.contacttracing.settings.Settings;
 final class DueNow {
   private final Pool pool;
   private final PaperLogStore paperLogs;
+  private final ContactLogStore contactLogs;
 
-  DueNow(Pool pool, PaperLogStore paperLogs) {
+  DueNow(Pool pool, ContactLogStore contactLogs, PaperLogStore paperLogs) {
     this.pool = pool;
+    this.contactLogs = contactLogs;
     this.paperLogs = paperLogs;
   }
 
@@ -28,15 +32,9 @@ final class DueNow {
 
   /** Entries past their destroyAfter and paper logs past their shredBy now: those no disclosure holds are overdue. */
   Future<Remaining> remaining(TenantId tenant, OffsetDateTime now, Settings s) {
-    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> pool.preparedQuery(
-            "SELECT count(*) FILTER (WHERE " + String.format(RetentionApi.NOT_HELD, tenant.table("disclosure"))
-            + ") AS overdue, count(*) AS due FROM " + tenant.table("contact_log") + " r WHERE r.destroy_after <= $1")
-        .execute(Tuple.of(now, s.maxHoldDays()))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          int overdue = row.getLong("overdue").intValue();
-          return new Remaining(overdue, row.getLong("due").intValue() - overdue, sheets);
-        }));
+    return paperLogs.due(pool, tenant, now.toInstant(), s.maxHoldDays()).compose(sheets -> contactLogs
+        .countDue(pool, tenant, now, s.maxHoldDays(), Hold.notHeldSql(tenant, "$1", "$2"))
+        .map(due -> new Remaining(due.overdue(), due.held(), sheets)));
   }
 
   /**

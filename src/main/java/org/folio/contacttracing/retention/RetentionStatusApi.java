@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.paperlog.PaperLogStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.http.Api;
@@ -24,10 +25,11 @@ public final class RetentionStatusApi implements Feature {
   private final DueNow dueNow;
   private final Clock clock;
 
-  public RetentionStatusApi(Pool pool, TenantSettings settings, PaperLogStore paperLogs, Clock clock) {
+  public RetentionStatusApi(Pool pool, TenantSettings settings, ContactLogStore contactLogs, PaperLogStore paperLogs,
+      Clock clock) {
     this.settings = settings;
     this.runs = new RetentionRuns(pool);
-    this.dueNow = new DueNow(pool, paperLogs);
+    this.dueNow = new DueNow(pool, contactLogs, paperLogs);
     this.clock = clock;
   }
 

@@ -35,7 +35,7 @@ public final class SettingsApi implements Feature {
 
   private Future<Response> put(RequestContext request) {
     Settings settings = Settings.fromJson(request.body());
-    return store.pool().withTransaction(conn -> store
+    return store.inTransaction(conn -> store
             .update(conn, request.tenant(), settings, clock.instant(), request.userId())
             .compose(updated -> audit.record(conn, request.actor(), AuditAction.SETTINGS_UPDATE, 1, Optional.empty(),
                 new JsonObject())))

@@ -3,6 +3,7 @@ package org.folio.contacttracing.settings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -34,8 +36,9 @@ public final class SettingsStore implements TenantSettings {
         .map(rows -> rows.size() == 0 ? Settings.DEFAULTS : toSettings(rows.iterator().next()));
   }
 
-  public Pool pool() {
-    return pool;
+  /** {@code work} in one transaction: committed when it succeeds, rolled back when it fails. */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
   }
 
   public Future<Void> update(SqlClient client, TenantId tenant, Settings settings, Instant now,

@@ -3,22 +3,18 @@ package org.folio.contacttracing.visitcount;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.folio.contacttracing.contactlog.ContactLogStore;
 import org.folio.contacttracing.platform.failure.Malformed;
 import java.util.Set;
 import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
-import org.folio.contacttracing.platform.cql.SqlSearch;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.Locations;
@@ -42,12 +38,12 @@ public final class VisitCountApi implements Feature {
       SearchField.of("logged", "v.logged", FieldType.INTEGER),
       SearchField.of("declined", "v.declined", FieldType.INTEGER));
 
-  private final Pool pool;
+  private final ContactLogStore contactLogs;
   private final TenantSettings settings;
   private final Clock clock;
 
-  public VisitCountApi(Pool pool, TenantSettings settings, Clock clock) {
-    this.pool = pool;
+  public VisitCountApi(ContactLogStore contactLogs, TenantSettings settings, Clock clock) {
+    this.contactLogs = contactLogs;
     this.settings = settings;
     this.clock = clock;
   }
@@ -77,31 +73,13 @@ public final class VisitCountApi implements Feature {
 
   private Future<JsonArray> counts(TenantId tenant, ZoneId zone, LocalDate first, LocalDate last,
       Optional<String> location, Search search) {
-    String window = " WHERE visited_bucket >= $2 AND visited_bucket < $3 AND ($4::text IS NULL OR location = $4)";
-    String sql = "SELECT day, location, sum(logged)::bigint AS logged, sum(declined)::bigint AS declined FROM ("
-        + " SELECT (visited_bucket AT TIME ZONE $1)::date AS day, location, count(*) AS logged, 0 AS declined FROM "
-        + tenant.table("contact_log") + window
-        // the days' partitions only; a day either side, for entries logged under an earlier time zone setting
-        + " AND visit_day BETWEEN $5 AND $6 GROUP BY 1, 2"
-        + " UNION ALL SELECT (visited_bucket AT TIME ZONE $1)::date, location, 0, sum(declined) FROM "
-        + tenant.table("decline_count") + window + " GROUP BY 1, 2"
-        + ") counts GROUP BY day, location";
-    SqlSearch query = search.sql(7);
-    Tuple params = Tuple.of(zone.getId(),
-        first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
-        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
-        location.orElse(null), first.minusDays(1), last.plusDays(1));
-    query.params().forEach(params::addValue);
-    return pool.preparedQuery("SELECT day, location, logged, declined FROM (" + sql + ") v WHERE " + query.condition()
-        + " ORDER BY " + query.orderBy("day, location")).execute(params).map(rows -> {
+    return contactLogs.countsPerDay(tenant, zone, first, last, location, search).map(days -> {
       JsonArray counts = new JsonArray();
-      for (Row row : rows) {
-        counts.add(new JsonObject()
-            .put("date", row.getLocalDate("day").toString())
-            .put("location", row.getString("location"))
-            .put("logged", row.getLong("logged"))
-            .put("declined", row.getLong("declined")));
-      }
+      days.forEach(day -> counts.add(new JsonObject()
+          .put("date", day.day().toString())
+          .put("location", day.location())
+          .put("logged", day.logged())
+          .put("declined", day.declined())));
       return counts;
     });
   }

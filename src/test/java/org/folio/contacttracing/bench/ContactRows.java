@@ -3,12 +3,13 @@ package org.folio.contacttracing.bench;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.folio.contacttracing.contactlog.ContactDetails;
 import org.folio.contacttracing.contactlog.ContactLog;
 import org.folio.contacttracing.contactlog.EntrySeal;
+import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.settings.Settings;
 
@@ -27,8 +28,8 @@ final class ContactRows {
   }
 
   static ContactDetails visitor(long n) {
-    return new ContactDetails(Optional.of("Visitor " + n), Optional.of("+1 555 " + (1_000_000 + n)),
-        Optional.of("visitor" + n + "@example.org"), Optional.empty());
+    return new ContactDetails(Map.of(ContactField.NAME, "Visitor " + n, ContactField.PHONE, "+1 555 " + (1_000_000 + n),
+        ContactField.EMAIL, "visitor" + n + "@example.org"));
   }
 
   /** Sealed as the module seals it: bound to the entry's row, with its destroyAfter inside. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.folio.contacttracing.mandate.ContactField;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ class EntrySealTest {
   private static final TimeBucket SLOT = new TimeBucket(Instant.parse("2026-03-02T09:15:00Z"), 15,
       LocalDate.parse("2026-03-02"));
   private static final Instant DESTROY_AFTER = Instant.parse("2026-03-24T00:00:00Z");
-  private static final ContactDetails DETAILS = new ContactDetails(Optional.of("Ada Lovelace"),
-      Optional.of("+1 555 0100"), Optional.empty(), Optional.of(2));
+  private static final ContactDetails DETAILS = new ContactDetails(Map.of(ContactField.NAME, "Ada Lovelace",
+      ContactField.PHONE, "+1 555 0100", ContactField.PARTY_SIZE, 2));
   private static final byte[] SEALED = EntrySeal.seal(KEY, new ContactLog(ID, MANDATE, "main-desk", SLOT,
       DESTROY_AFTER, DETAILS));
 

@@ -16,4 +16,12 @@ public final class TransactionLock {
   public static Future<Void> acquire(SqlConnection conn, String name) {
     return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(name)).mapEmpty();
   }
+
+  /** Any lock the transaction waits for longer than {@code timeout} (such as {@code 5s}) fails it instead. */
+  public static Future<Void> waitAtMost(SqlConnection conn, String timeout) {
+    if (!timeout.matches("\\d+(ms|s)")) {
+      throw new IllegalArgumentException("lock timeout " + timeout);
+    }
+    return conn.query("SET LOCAL lock_timeout = '" + timeout + "'").execute().mapEmpty();
+  }
 }
