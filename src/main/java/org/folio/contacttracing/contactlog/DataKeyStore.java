@@ -161,4 +161,18 @@ public final class DataKeyStore {
   public static String label(TenantId tenant, UUID mandateId, LocalDate day) {
     return tenant.value() + "/" + mandateId + "/" + day;
   }
+
+  /** Whether data_key's files still hold a destroyed key, or a key under its writer's transaction id. */
+  public static Future<Boolean> erasurePending(SqlClient client, TenantId tenant) {
+    return client.query("SELECT EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure")
+            + " WHERE relation = 'data_key') OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled)")
+        .execute()
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** Rewrites data_key into new files, in the caller's transaction; false when another transaction holds it. */
+  public static Future<Boolean> rewrite(SqlClient client, TenantId tenant) {
+    return client.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute()
+        .map(done -> done.iterator().next().getBoolean(0));
+  }
 }
