@@ -528,17 +528,4 @@ public final class ContactLogStore {
           return counts;
         });
   }
-
-  /** A destroyAfter moved later goes back to the sealed one; the old version's day is marked for erasure. */
-  static Future<Void> restoreSealedDestroyAfter(SqlClient client, TenantId tenant, IntegrityFailure failure) {
-    if (failure.sealedDestroyAfter().isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return client.preparedQuery("WITH restored AS (UPDATE " + tenant.table("contact_log")
-            + " SET destroy_after = $3 WHERE id = $1 AND visit_day = $2 AND destroy_after > $3 RETURNING visit_day)"
-            + " INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
-            + " SELECT '" + PendingErasure.CONTACT_LOG + "', visit_day FROM restored ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(failure.id(), failure.day(), Timestamps.utc(failure.sealedDestroyAfter().get())))
-        .mapEmpty();
-  }
 }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -174,5 +175,26 @@ public final class DataKeyStore {
   public static Future<Boolean> rewrite(SqlClient client, TenantId tenant) {
     return client.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute()
         .map(done -> done.iterator().next().getBoolean(0));
+  }
+
+  /** The days with a key of the mandate, in order: the days with entries under it. */
+  static Future<List<LocalDate>> daysOfMandate(SqlClient client, TenantId tenant, UUID mandateId) {
+    return client.preparedQuery("SELECT visit_day FROM " + tenant.table("data_key") + " WHERE mandate_id = $1"
+            + " ORDER BY visit_day")
+        .execute(Tuple.of(mandateId))
+        .map(DataKeyStore::days);
+  }
+
+  /** The days with a key of any mandate, in order: every day with entries. */
+  static Future<List<LocalDate>> daysWithKeys(SqlClient client, TenantId tenant) {
+    return client.query("SELECT DISTINCT visit_day FROM " + tenant.table("data_key") + " ORDER BY visit_day")
+        .execute()
+        .map(DataKeyStore::days);
+  }
+
+  private static List<LocalDate> days(Iterable<Row> rows) {
+    List<LocalDate> days = new ArrayList<>();
+    rows.forEach(row -> days.add(row.getLocalDate(0)));
+    return days;
   }
 }

@@ -34,7 +34,7 @@ public final class IntegrityFailures {
       done = done
           .compose(previous -> audit.record(client, actor, AuditAction.CONTACT_LOG_INTEGRITY_FAILURE, 1,
               Optional.of(failure.id()), new JsonObject().put("reason", failure.reason())))
-          .compose(recorded -> ContactLogStore.restoreSealedDestroyAfter(client, actor.tenant(), failure));
+          .compose(recorded -> ContactLogRevisions.restoreSealedDestroyAfter(client, actor.tenant(), failure));
     }
     return done;
   }
