@@ -113,4 +113,27 @@ public final class AuditStore implements AccessAudit {
         details instanceof JsonObject json ? json : new JsonObject());
   }
 
+  /** When the earliest event still kept happened, for the transparency report's default start. */
+  public static Future<Optional<OffsetDateTime>> firstEventAt(SqlClient client, TenantId tenant) {
+    return client.query("SELECT min(occurred_at) FROM " + tenant.table("audit_event")).execute()
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+  }
+
+  /** Entries released and entries destroyed, as audited in {@code [start, end)}. */
+  public record ReleasedAndDestroyed(long released, long destroyed) {
+  }
+
+  /** The audited releases' entries and the purges' destroyed entries in {@code [start, end)}. */
+  public static Future<ReleasedAndDestroyed> entriesReleasedAndDestroyed(SqlClient client, TenantId tenant,
+      OffsetDateTime start, OffsetDateTime end) {
+    return client.preparedQuery("SELECT "
+            + "coalesce(sum(record_count) FILTER (WHERE action = 'disclosure.release'), 0) AS released, "
+            + "coalesce(sum((details->>'contactLogsDestroyed')::bigint) FILTER (WHERE action = 'retention.purge'), 0) "
+            + "AS destroyed FROM " + tenant.table("audit_event") + " WHERE occurred_at >= $1 AND occurred_at < $2")
+        .execute(Tuple.of(start, end))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new ReleasedAndDestroyed(row.getLong("released"), row.getLong("destroyed"));
+        });
+  }
 }

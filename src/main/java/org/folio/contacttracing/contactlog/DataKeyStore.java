@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,5 +161,40 @@ public final class DataKeyStore {
   /** Binds a wrapped key to its tenant, mandate and day, so it cannot be moved to another. */
   public static String label(TenantId tenant, UUID mandateId, LocalDate day) {
     return tenant.value() + "/" + mandateId + "/" + day;
+  }
+
+  /** Whether data_key's files still hold a destroyed key, or a key under its writer's transaction id. */
+  public static Future<Boolean> erasurePending(SqlClient client, TenantId tenant) {
+    return client.query("SELECT EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure")
+            + " WHERE relation = 'data_key') OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled)")
+        .execute()
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** Rewrites data_key into new files, in the caller's transaction; false when another transaction holds it. */
+  public static Future<Boolean> rewrite(SqlClient client, TenantId tenant) {
+    return client.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute()
+        .map(done -> done.iterator().next().getBoolean(0));
+  }
+
+  /** The days with a key of the mandate, in order: the days with entries under it. */
+  static Future<List<LocalDate>> daysOfMandate(SqlClient client, TenantId tenant, UUID mandateId) {
+    return client.preparedQuery("SELECT visit_day FROM " + tenant.table("data_key") + " WHERE mandate_id = $1"
+            + " ORDER BY visit_day")
+        .execute(Tuple.of(mandateId))
+        .map(DataKeyStore::days);
+  }
+
+  /** The days with a key of any mandate, in order: every day with entries. */
+  static Future<List<LocalDate>> daysWithKeys(SqlClient client, TenantId tenant) {
+    return client.query("SELECT DISTINCT visit_day FROM " + tenant.table("data_key") + " ORDER BY visit_day")
+        .execute()
+        .map(DataKeyStore::days);
+  }
+
+  private static List<LocalDate> days(Iterable<Row> rows) {
+    List<LocalDate> days = new ArrayList<>();
+    rows.forEach(row -> days.add(row.getLocalDate(0)));
+    return days;
   }
 }

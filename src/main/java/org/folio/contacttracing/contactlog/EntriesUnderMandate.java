@@ -4,13 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.RecordsUnderMandate;
 import org.folio.contacttracing.platform.Timestamps;
@@ -40,7 +37,7 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
   public Future<JsonObject> follow(SqlClient client, TenantId tenant, Mandate previous, Mandate changed,
       ZoneId zone, Actor actor) {
     boolean dropsFields = !changed.collectedFields().containsAll(previous.collectedFields());
-    return days(client, tenant, changed.id())
+    return DataKeyStore.daysOfMandate(client, tenant, changed.id())
         .compose(days -> shorten(client, tenant, changed, zone, days)
             // a shortened entry is sealed again too, with its new destroyAfter as the ceiling: otherwise the old,
             // later ceiling would let anyone who can write the table move it back unnoticed
@@ -51,18 +48,6 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
                     .put("contactLogsResealed", resealed))));
   }
 
-  /** The days with entries under the mandate: those with a data key of it. */
-  private static Future<List<LocalDate>> days(SqlClient client, TenantId tenant, UUID mandateId) {
-    return client.preparedQuery("SELECT visit_day FROM " + tenant.table("data_key") + " WHERE mandate_id = $1"
-            + " ORDER BY visit_day")
-        .execute(Tuple.of(mandateId))
-        .map(rows -> {
-          List<LocalDate> days = new ArrayList<>();
-          rows.forEach(row -> days.add(row.getLocalDate(0)));
-          return days;
-        });
-  }
-
   /** Every entry of the mandate is destroyed no later than its retention now allows; the days touched are marked. */
   private static Future<Integer> shorten(SqlClient client, TenantId tenant, Mandate mandate, ZoneId zone,
       List<LocalDate> days) {
@@ -71,17 +56,7 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
     }
     OffsetDateTime[] dues = days.stream()
         .map(day -> Timestamps.utc(mandate.destroyAfter(day, zone).toInstant())).toArray(OffsetDateTime[]::new);
-    return client.preparedQuery("WITH shortened AS (UPDATE " + tenant.table("contact_log") + " c"
-            + " SET destroy_after = t.due FROM unnest($2::date[], $3::timestamptz[]) AS t(day, due)"
-            // the days as a parameter too, so that only their partitions are read
-            + " WHERE c.mandate_id = $1 AND c.visit_day = ANY($2::date[]) AND c.visit_day = t.day"
-            + " AND c.destroy_after > t.due RETURNING c.visit_day),"
-            + " marked AS (INSERT INTO " + tenant.table("pending_erasure") + " (relation, visit_day)"
-            + " SELECT DISTINCT '" + PendingErasure.CONTACT_LOG + "', visit_day FROM shortened ON CONFLICT DO NOTHING)"
-            + " SELECT count(*) FROM shortened")
-        .execute(Tuple.of(mandate.id()).addArrayOfLocalDate(days.toArray(LocalDate[]::new))
-            .addArrayOfOffsetDateTime(dues))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
+    return ContactLogRevisions.shortenRetention(client, tenant, mandate.id(), days, dues);
   }
 
   /**
@@ -112,15 +87,9 @@ public final class EntriesUnderMandate implements RecordsUnderMandate {
       }
       return reported
           .compose(done -> keys.forDay(client, tenant, mandate.id(), day))
-          .compose(key -> client.preparedQuery("UPDATE " + tenant.table("contact_log") + " c SET sealed = u.sealed"
-                  + " FROM unnest($2::uuid[], $3::bytea[]) AS u(id, sealed) WHERE c.visit_day = $1 AND c.id = u.id")
-              .execute(Tuple.of(day)
-                  .addArrayOfUUID(narrowed.stream().map(ContactLog::id).toArray(UUID[]::new))
-                  .addArrayOfBuffer(narrowed.stream().map(entry -> Buffer.buffer(EntrySeal.seal(key, entry)))
-                      .toArray(Buffer[]::new))))
-          // the versions with the field stay in the partition's files as dead rows until the purge rewrites it
-          .compose(updated -> PendingErasure.mark(client, tenant, PendingErasure.CONTACT_LOG, day)
-              .map(updated.rowCount()));
+          .compose(key -> ContactLogRevisions.replaceSeals(client, tenant, day,
+              narrowed.stream().map(ContactLog::id).toList(),
+              narrowed.stream().map(entry -> Buffer.buffer(EntrySeal.seal(key, entry))).toList()));
     });
   }
 }

@@ -4,24 +4,20 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.folio.contacttracing.mandate.ContactField;
+import org.folio.contacttracing.mandate.MandateStore;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.crypto.Aead;
 import org.folio.contacttracing.platform.tenant.DataUpgrade;
@@ -57,8 +53,8 @@ public final class LegacySealUpgrade implements DataUpgrade {
       if (mark.size() == 0) {
         return Future.succeededFuture(0);
       }
-      return collectedFields(tenant)
-          .compose(fields -> days(tenant).compose(days -> {
+      return MandateStore.collectedFieldsById(pool, tenant)
+          .compose(fields -> DataKeyStore.daysWithKeys(pool, tenant).compose(days -> {
             Future<Integer> done = Future.succeededFuture(0);
             for (LocalDate day : days) {
               done = done.compose(count -> resealDay(tenant, day, fields, null).map(more -> count + more));
@@ -71,33 +67,9 @@ public final class LegacySealUpgrade implements DataUpgrade {
     });
   }
 
-  /** The fields each mandate collects now. */
-  private Future<Map<UUID, Set<ContactField>>> collectedFields(TenantId tenant) {
-    return pool.query("SELECT id, collected_fields FROM " + tenant.table("mandate")).execute().map(rows -> {
-      Map<UUID, Set<ContactField>> fields = new HashMap<>();
-      rows.forEach(row -> fields.put(row.getUUID("id"), Arrays.stream(row.getArrayOfStrings("collected_fields"))
-          .flatMap(property -> ContactField.ofProperty(property).stream()).collect(Collectors.toSet())));
-      return fields;
-    });
-  }
-
-  private Future<List<LocalDate>> days(TenantId tenant) {
-    return pool.query("SELECT DISTINCT visit_day FROM " + tenant.table("data_key") + " ORDER BY visit_day").execute()
-        .map(rows -> {
-          List<LocalDate> days = new ArrayList<>();
-          rows.forEach(row -> days.add(row.getLocalDate(0)));
-          return days;
-        });
-  }
-
   /** The day's entries after {@code after} (null: from the first), a batch per transaction. */
   private Future<Integer> resealDay(TenantId tenant, LocalDate day, Map<UUID, Set<ContactField>> fields, UUID after) {
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT c.id, c.mandate_id, c.location, c.visited_bucket,"
-                + " c.bucket_minutes, c.destroy_after, c.sealed, k.kek_id, k.wrapped_key FROM "
-                + tenant.table("contact_log") + " c JOIN " + tenant.table("data_key") + " k"
-                + " ON k.mandate_id = c.mandate_id AND k.visit_day = c.visit_day"
-                + " WHERE c.visit_day = $1 AND ($2::uuid IS NULL OR c.id > $2) ORDER BY c.id LIMIT $3 FOR UPDATE OF c")
-            .execute(Tuple.of(day, after, BATCH))
+    return pool.withTransaction(conn -> ContactLogRevisions.lockedWithKeys(conn, tenant, day, after, BATCH)
             .compose(rows -> {
               List<UUID> ids = new ArrayList<>();
               List<Buffer> sealed = new ArrayList<>();
@@ -110,7 +82,7 @@ public final class LegacySealUpgrade implements DataUpgrade {
                 });
               }
               Batch batch = new Batch(rows.size(), last, ids.size());
-              return ids.isEmpty() ? Future.succeededFuture(batch) : update(conn, tenant, day, ids, sealed).map(batch);
+              return ids.isEmpty() ? Future.succeededFuture(batch) : ContactLogRevisions.replaceSeals(conn, tenant, day, ids, sealed).map(batch);
             }))
         .compose(batch -> batch.size() < BATCH
             ? Future.succeededFuture(batch.resealed())
@@ -150,13 +122,5 @@ public final class LegacySealUpgrade implements DataUpgrade {
     }
     return Optional.of(EntrySeal.seal(key, new ContactLog(id, mandateId, location, bucket, destroyAfter,
         details.only(fields.getOrDefault(mandateId, Set.of())))));
-  }
-
-  private static Future<Void> update(SqlClient conn, TenantId tenant, LocalDate day, List<UUID> ids,
-      List<Buffer> sealed) {
-    return conn.preparedQuery("UPDATE " + tenant.table("contact_log") + " c SET sealed = u.sealed"
-            + " FROM unnest($2::uuid[], $3::bytea[]) AS u(id, sealed) WHERE c.visit_day = $1 AND c.id = u.id")
-        .execute(Tuple.of(day).addArrayOfUUID(ids.toArray(UUID[]::new)).addArrayOfBuffer(sealed.toArray(Buffer[]::new)))
-        .compose(updated -> PendingErasure.mark(conn, tenant, PendingErasure.CONTACT_LOG, day));
   }
 }

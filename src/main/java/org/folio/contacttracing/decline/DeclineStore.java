@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.folio.contacttracing.mandate.Admission;
 import org.folio.contacttracing.mandate.AdmissionStamp;
 import org.folio.contacttracing.mandate.Mandate;
@@ -108,5 +109,20 @@ public final class DeclineStore {
         .execute(admission.stamp().addTo(Tuple.of(location, Timestamps.utc(bucket.start()), bucket.minutes(),
             Timestamps.utc(admission.destroyAfter()))))
         .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** The start of the earliest slot whose count is still kept, for the transparency report's default start. */
+  public static Future<Optional<OffsetDateTime>> firstSlotKept(SqlClient client, TenantId tenant) {
+    return client.query("SELECT min(visited_bucket) FROM " + tenant.table("decline_count")).execute()
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+  }
+
+  /** Declines in the slots that start in {@code [start, end)}, as far as their counts are still kept. */
+  public static Future<Long> declinedInSlotsStarting(SqlClient client, TenantId tenant, OffsetDateTime start,
+      OffsetDateTime end) {
+    return client.preparedQuery("SELECT coalesce(sum(declined), 0) FROM "
+            + tenant.table("decline_count") + " WHERE visited_bucket >= $1 AND visited_bucket < $2")
+        .execute(Tuple.of(start, end))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 }

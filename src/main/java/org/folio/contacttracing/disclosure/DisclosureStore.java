@@ -197,4 +197,32 @@ public final class DisclosureStore {
         release);
   }
 
+  /** When the earliest disclosure still kept was requested, for the transparency report's default start. */
+  public static Future<Optional<OffsetDateTime>> firstRequestedAt(SqlClient client, TenantId tenant) {
+    return client.query("SELECT min(requested_date) FROM " + tenant.table("disclosure")).execute()
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+  }
+
+  /** How many disclosures of a recipient type were requested in a period and what was decided. */
+  public record RequestCount(String recipientType, String outcome, long count) {
+  }
+
+  /**
+   * Requests in {@code [start, end)} by recipient type and outcome; the outcome is what was decided: an approval
+   * stays an approval after its release window has passed.
+   */
+  public static Future<List<RequestCount>> requestsByRecipientAndOutcome(SqlClient client, TenantId tenant,
+      OffsetDateTime start, OffsetDateTime end) {
+    return client.preparedQuery("SELECT recipient_type, status AS outcome, count(*) AS n FROM "
+            + tenant.table("disclosure") + " WHERE requested_date >= $1 AND requested_date < $2 "
+            + "GROUP BY 1, 2 ORDER BY 1, 2")
+        .execute(Tuple.of(start, end))
+        .map(rows -> {
+          List<RequestCount> counts = new ArrayList<>();
+          for (Row row : rows) {
+            counts.add(new RequestCount(row.getString("recipient_type"), row.getString("outcome"), row.getLong("n")));
+          }
+          return counts;
+        });
+  }
 }

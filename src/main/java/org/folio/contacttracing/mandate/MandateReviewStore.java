@@ -7,6 +7,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,5 +101,29 @@ public final class MandateReviewStore {
           Optional.of(Metadata.created(created, Optional.ofNullable(row.getUUID("created_by_user_id"))))));
     }
     return reviews;
+  }
+
+  /** The day of the earliest review still kept, for the transparency report's default start. */
+  public static Future<Optional<LocalDate>> firstReviewDay(SqlClient client, TenantId tenant) {
+    return client.query("SELECT min(reviewed_on) FROM " + tenant.table("mandate_review")).execute()
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate(0)));
+  }
+
+  /** Reviews held on the library days {@code [from, to]}, and the mandates a review ended on one of them. */
+  public record HeldAndEnded(long held, long ended) {
+  }
+
+  /** Check-ins with the authority counted by their library days: held in the period, and ending logging in it. */
+  public static Future<HeldAndEnded> reviewsHeldAndEnded(SqlClient client, TenantId tenant, LocalDate from,
+      LocalDate to) {
+    return client.preparedQuery("SELECT "
+            + "count(*) FILTER (WHERE reviewed_on BETWEEN $1 AND $2) AS held, "
+            + "count(DISTINCT mandate_id) FILTER (WHERE outcome = 'end' AND end_on BETWEEN $1 AND $2) AS ended FROM "
+            + tenant.table("mandate_review"))
+        .execute(Tuple.of(from, to))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new HeldAndEnded(row.getLong("held"), row.getLong("ended"));
+        });
   }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.folio.contacttracing.platform.Metadata;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.TransactionLock;
@@ -297,4 +298,13 @@ public final class MandateStore implements MandateLookup {
         Optional.of(Metadata.from(row)));
   }
 
+  /** The fields each mandate collects now, by its id; a stored name no field has any longer is left out. */
+  public static Future<Map<UUID, Set<ContactField>>> collectedFieldsById(SqlClient client, TenantId tenant) {
+    return client.query("SELECT id, collected_fields FROM " + tenant.table("mandate")).execute().map(rows -> {
+      Map<UUID, Set<ContactField>> fields = new HashMap<>();
+      rows.forEach(row -> fields.put(row.getUUID("id"), Arrays.stream(row.getArrayOfStrings("collected_fields"))
+          .flatMap(property -> ContactField.ofProperty(property).stream()).collect(Collectors.toSet())));
+      return fields;
+    });
+  }
 }

@@ -188,4 +188,28 @@ public final class PaperLogStore {
         shredding,
         heldBy == null ? List.of() : Arrays.asList(heldBy));
   }
+
+  /** When the earliest sheet still in the register was registered, for the transparency report's default start. */
+  public static Future<Optional<OffsetDateTime>> firstRegisteredAt(SqlClient client, TenantId tenant) {
+    return client.query("SELECT min(registered_date) FROM " + tenant.table("paper_log")).execute()
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+  }
+
+  /** Sheets registered and sheets shredded in {@code [start, end)}. */
+  public record RegisteredAndShredded(long registered, long shredded) {
+  }
+
+  /** Sheets registered and shredded in {@code [start, end)}, from the register and its destruction records. */
+  public static Future<RegisteredAndShredded> registeredAndShredded(SqlClient client, TenantId tenant,
+      OffsetDateTime start, OffsetDateTime end) {
+    return client.preparedQuery("SELECT"
+            + " count(*) FILTER (WHERE registered_date >= $1 AND registered_date < $2) AS registered,"
+            + " count(*) FILTER (WHERE shredded_date >= $1 AND shredded_date < $2) AS shredded FROM "
+            + tenant.table("paper_log"))
+        .execute(Tuple.of(start, end))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new RegisteredAndShredded(row.getLong("registered"), row.getLong("shredded"));
+        });
+  }
 }

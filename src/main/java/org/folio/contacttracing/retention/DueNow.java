@@ -4,11 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.folio.contacttracing.contactlog.ContactLogErasure;
 import org.folio.contacttracing.contactlog.ContactLogStore;
+import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.disclosure.Hold;
 import org.folio.contacttracing.paperlog.PaperLogStore;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -43,20 +44,10 @@ final class DueNow {
    * its writer's transaction id.
    */
   Future<JsonObject> pendingErasure(TenantId tenant, OffsetDateTime now) {
-    return pool.preparedQuery("SELECT coalesce((SELECT array_agg(visit_day ORDER BY visit_day) FROM (SELECT visit_day"
-            + " FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log' UNION SELECT visit_day FROM "
-            + tenant.table("contact_log") + " WHERE NOT counted"
-            + " AND visited_bucket + make_interval(mins => bucket_minutes) <= $1) days), '{}') AS days,"
-            + " EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure") + " WHERE relation = 'data_key')"
-            + " OR EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " WHERE NOT settled) AS keys")
-        .execute(Tuple.of(now))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          JsonArray days = new JsonArray();
-          for (LocalDate day : row.getArrayOfLocalDates("days")) {
-            days.add(day.toString());
-          }
-          return new JsonObject().put("erasurePending", days).put("dataKeyErasurePending", row.getBoolean("keys"));
-        });
+    Future<List<LocalDate>> days = ContactLogErasure.daysPendingErasure(pool, tenant, now);
+    Future<Boolean> keys = DataKeyStore.erasurePending(pool, tenant);
+    return Future.all(days, keys).map(all -> new JsonObject()
+        .put("erasurePending", new JsonArray(days.result().stream().map(LocalDate::toString).toList()))
+        .put("dataKeyErasurePending", keys.result()));
   }
 }

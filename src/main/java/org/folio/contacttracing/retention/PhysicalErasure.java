@@ -4,14 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.folio.contacttracing.contactlog.ContactLogErasure;
+import org.folio.contacttracing.contactlog.DataKeyStore;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.audit.AccessAudit;
 import org.folio.contacttracing.platform.audit.Actor;
@@ -68,40 +68,28 @@ final class PhysicalErasure {
   private Future<Settled> settle(Actor actor, OffsetDateTime closedBy) {
     TenantId tenant = actor.tenant();
     return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
-        .compose(locked -> conn.query("SELECT visit_day FROM " + tenant.table("contact_log") + " WHERE NOT counted"
-                + " UNION SELECT visit_day FROM " + tenant.table("pending_erasure") + " WHERE relation = 'contact_log'")
-            .execute())
-        .compose(days -> {
-          List<LocalDate> toSettle = new ArrayList<>();
-          days.forEach(row -> toSettle.add(row.getLocalDate(0)));
-          if (toSettle.isEmpty()) {
-            return Future.succeededFuture(new Settled(0, 0, List.of()));
-          }
-          return conn.preparedQuery("SELECT d.day, s.location, s.visited_bucket, s.bucket_minutes, s.counted"
-                  + " FROM unnest($1::date[]) AS d(day),"
-                  + " LATERAL " + tenant.table("settle_contact_log_partition") + "(d.day, $2) AS s"
-                  + " ORDER BY s.visited_bucket, s.location")
-              .execute(Tuple.tuple().addArrayOfLocalDate(toSettle.toArray(LocalDate[]::new)).addOffsetDateTime(closedBy))
-              .compose(rows -> recordCounts(conn, actor, toSettle, rows));
-        }));
+        .compose(locked -> ContactLogErasure.daysToRewrite(conn, tenant))
+        .compose(toSettle -> toSettle.isEmpty()
+            ? Future.succeededFuture(new Settled(0, 0, List.of()))
+            : ContactLogErasure.rewrite(conn, tenant, toSettle, closedBy)
+                .compose(slots -> recordCounts(conn, actor, toSettle, slots))));
   }
 
-  /** One audit event with the entries counted per location and slot; a row of nulls is a day left locked. */
+  /** One audit event with the entries counted per location and slot; a slot without start is a day left locked. */
   private Future<Settled> recordCounts(SqlConnection conn, Actor actor, List<LocalDate> days,
-      Iterable<Row> rows) {
+      List<ContactLogErasure.SettledSlot> rewritten) {
     List<LocalDate> pending = new ArrayList<>();
     JsonArray slots = new JsonArray();
     int counted = 0;
-    for (Row row : rows) {
-      if (row.getOffsetDateTime("visited_bucket") == null) {
-        pending.add(row.getLocalDate("day"));
+    for (ContactLogErasure.SettledSlot slot : rewritten) {
+      if (slot.slotStart().isEmpty()) {
+        pending.add(slot.day());
         continue;
       }
-      int n = row.getLong("counted").intValue();
-      counted += n;
-      slots.add(new JsonObject().put("location", row.getString("location"))
-          .put("slotStart", Timestamps.format(row.getOffsetDateTime("visited_bucket").toInstant()))
-          .put("slotMinutes", row.getInteger("bucket_minutes")).put("count", n));
+      counted += slot.counted();
+      slots.add(new JsonObject().put("location", slot.location())
+          .put("slotStart", Timestamps.format(slot.slotStart().get().toInstant()))
+          .put("slotMinutes", slot.slotMinutes()).put("count", slot.counted()));
     }
     Settled settled = new Settled(counted, days.size() - pending.size(), pending);
     if (counted == 0) {
@@ -115,21 +103,16 @@ final class PhysicalErasure {
   /** Under the purge's lock, like every step: another instance's run waits instead of timing out on it. */
   private Future<Integer> dropEmpty(TenantId tenant, LocalDate keepFrom) {
     return pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
-        .compose(locked -> conn.preparedQuery("SELECT " + tenant.table("drop_empty_contact_log_partitions") + "($1)")
-            .execute(Tuple.of(keepFrom)))
-        .map(rows -> rows.iterator().next().getInteger(0)));
+        .compose(locked -> ContactLogErasure.dropEmptyPartitions(conn, tenant, keepFrom)));
   }
 
   /** Empty when nothing called for a rewrite; otherwise whether it was done. */
   private Future<Optional<Boolean>> rewriteDataKey(TenantId tenant, boolean keysDestroyed) {
-    return pool.preparedQuery("SELECT $1::boolean OR EXISTS (SELECT 1 FROM " + tenant.table("data_key")
-            + " WHERE NOT settled) OR EXISTS (SELECT 1 FROM " + tenant.table("pending_erasure")
-            + " WHERE relation = 'data_key')")
-        .execute(Tuple.of(keysDestroyed))
-        .compose(rows -> !rows.iterator().next().getBoolean(0)
+    return (keysDestroyed ? Future.succeededFuture(true) : DataKeyStore.erasurePending(pool, tenant))
+        .compose(calledFor -> !calledFor
             ? Future.succeededFuture(Optional.<Boolean>empty())
             : pool.withTransaction(conn -> TransactionLock.acquire(conn, tenant.table("retention"))
-                .compose(locked -> conn.query("SELECT " + tenant.table("rewrite_data_key") + "()").execute())
-                .map(done -> Optional.of(done.iterator().next().getBoolean(0)))));
+                .compose(locked -> DataKeyStore.rewrite(conn, tenant))
+                .map(Optional::of)));
   }
 }

@@ -4,17 +4,22 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
-import org.folio.contacttracing.platform.failure.Malformed;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.folio.contacttracing.audit.AuditStore;
+import org.folio.contacttracing.decline.DeclineStore;
+import org.folio.contacttracing.disclosure.DisclosureStore;
+import org.folio.contacttracing.mandate.MandateReviewStore;
+import org.folio.contacttracing.paperlog.PaperLogStore;
+import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.http.Api;
 import org.folio.contacttracing.platform.http.Feature;
 import org.folio.contacttracing.platform.http.RequestContext;
@@ -86,72 +91,39 @@ public final class TransparencyReportApi implements Feature {
    * destructions), a disclosure request, a decline count, a check-in with the authority or a paper log.
    */
   private Future<Optional<LocalDate>> firstRecordedDay(TenantId tenant, ZoneId zone) {
-    return pool.preparedQuery("SELECT least("
-            + "(SELECT min(occurred_at) FROM " + tenant.table("audit_event") + "), "
-            + "(SELECT min(requested_date) FROM " + tenant.table("disclosure") + "), "
-            + "(SELECT min(visited_bucket) FROM " + tenant.table("decline_count") + "), "
-            + "(SELECT min(registered_date) FROM " + tenant.table("paper_log") + ")) AS first, "
-            + "(SELECT min(reviewed_on) FROM " + tenant.table("mandate_review") + ") AS first_review")
-        .execute()
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          Optional<LocalDate> first = Optional.ofNullable(row.getOffsetDateTime("first"))
-              .map(at -> LocalDate.ofInstant(at.toInstant(), zone));
-          Optional<LocalDate> review = Optional.ofNullable(row.getLocalDate("first_review"));
-          return first.isEmpty() ? review
-              : review.filter(r -> r.isBefore(first.get())).or(() -> first);
-        });
+    List<Future<Optional<OffsetDateTime>>> firstMoments = List.of(AuditStore.firstEventAt(pool, tenant),
+        DisclosureStore.firstRequestedAt(pool, tenant), DeclineStore.firstSlotKept(pool, tenant),
+        PaperLogStore.firstRegisteredAt(pool, tenant));
+    Future<Optional<LocalDate>> firstReview = MandateReviewStore.firstReviewDay(pool, tenant);
+    return Future.all(firstMoments).compose(all -> firstReview).map(review -> Stream.concat(
+            firstMoments.stream().flatMap(moment -> moment.result().stream())
+                .map(at -> LocalDate.ofInstant(at.toInstant(), zone)),
+            review.stream())
+        .min(LocalDate::compareTo));
   }
 
   private Future<JsonObject> report(TenantId tenant, ZoneId zone, LocalDate from, LocalDate to) {
     OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-    // the outcome is what was decided: an approval stays an approval after its release window has passed
-    Future<JsonArray> requests = pool.preparedQuery("SELECT recipient_type, status AS outcome, count(*) AS n FROM "
-            + tenant.table("disclosure") + " WHERE requested_date >= $1 AND requested_date < $2 "
-            + "GROUP BY 1, 2 ORDER BY 1, 2")
-        .execute(Tuple.of(start, end))
-        .map(rows -> {
-          JsonArray array = new JsonArray();
-          for (Row row : rows) {
-            array.add(new JsonObject().put("recipientType", row.getString("recipient_type"))
-                .put("outcome", row.getString("outcome")).put("count", row.getLong("n")));
-          }
-          return array;
-        });
-    Future<Row> audited = pool.preparedQuery("SELECT "
-            + "coalesce(sum(record_count) FILTER (WHERE action = 'disclosure.release'), 0) AS released, "
-            + "coalesce(sum((details->>'contactLogsDestroyed')::bigint) FILTER (WHERE action = 'retention.purge'), 0) "
-            + "AS destroyed FROM " + tenant.table("audit_event") + " WHERE occurred_at >= $1 AND occurred_at < $2")
-        .execute(Tuple.of(start, end))
-        .map(rows -> rows.iterator().next());
-    Future<Long> declines = pool.preparedQuery("SELECT coalesce(sum(declined), 0) FROM "
-            + tenant.table("decline_count") + " WHERE visited_bucket >= $1 AND visited_bucket < $2")
-        .execute(Tuple.of(start, end))
-        .map(rows -> rows.iterator().next().getLong(0));
-    // check-ins with the authority, counted by their library days: held in the period, and ending logging in it
-    Future<Row> reviews = pool.preparedQuery("SELECT "
-            + "count(*) FILTER (WHERE reviewed_on BETWEEN $1 AND $2) AS held, "
-            + "count(DISTINCT mandate_id) FILTER (WHERE outcome = 'end' AND end_on BETWEEN $1 AND $2) AS ended FROM "
-            + tenant.table("mandate_review"))
-        .execute(Tuple.of(from, to))
-        .map(rows -> rows.iterator().next());
-    Future<Row> paperLogs = pool.preparedQuery("SELECT"
-            + " count(*) FILTER (WHERE registered_date >= $1 AND registered_date < $2) AS registered,"
-            + " count(*) FILTER (WHERE shredded_date >= $1 AND shredded_date < $2) AS shredded FROM "
-            + tenant.table("paper_log"))
-        .execute(Tuple.of(start, end))
-        .map(rows -> rows.iterator().next());
+    Future<List<DisclosureStore.RequestCount>> requests =
+        DisclosureStore.requestsByRecipientAndOutcome(pool, tenant, start, end);
+    Future<AuditStore.ReleasedAndDestroyed> audited = AuditStore.entriesReleasedAndDestroyed(pool, tenant, start, end);
+    Future<Long> declines = DeclineStore.declinedInSlotsStarting(pool, tenant, start, end);
+    Future<MandateReviewStore.HeldAndEnded> reviews = MandateReviewStore.reviewsHeldAndEnded(pool, tenant, from, to);
+    Future<PaperLogStore.RegisteredAndShredded> paperLogs = PaperLogStore.registeredAndShredded(pool, tenant, start, end);
     return Future.all(requests, audited, declines, reviews, paperLogs).map(all -> new JsonObject()
         .put("from", from.toString())
         .put("to", to.toString())
-        .put("disclosureRequests", requests.result())
-        .put("entriesReleased", audited.result().getLong("released"))
-        .put("entriesDestroyed", audited.result().getLong("destroyed"))
+        .put("disclosureRequests", new JsonArray(requests.result().stream()
+            .map(count -> new JsonObject().put("recipientType", count.recipientType())
+                .put("outcome", count.outcome()).put("count", count.count()))
+            .toList()))
+        .put("entriesReleased", audited.result().released())
+        .put("entriesDestroyed", audited.result().destroyed())
         .put("declines", declines.result())
-        .put("mandateReviews", reviews.result().getLong("held"))
-        .put("mandatesEndedByReview", reviews.result().getLong("ended"))
-        .put("paperLogsRegistered", paperLogs.result().getLong("registered"))
-        .put("paperLogsShredded", paperLogs.result().getLong("shredded")));
+        .put("mandateReviews", reviews.result().held())
+        .put("mandatesEndedByReview", reviews.result().ended())
+        .put("paperLogsRegistered", paperLogs.result().registered())
+        .put("paperLogsShredded", paperLogs.result().shredded()));
   }
 }
