@@ -115,8 +115,6 @@ class ArchitectureTest {
       Map.entry("PaperLogStore disclosure", "the sheets a disclosure holds"),
       Map.entry("PaperLogStore mandate", "the mandate a sheet is registered under"),
       Map.entry("MandateStore settings", "admission reads the mandates and the settings in one statement"),
-      Map.entry("AdmissionStamp mandate", "the one admission condition every visit, decline and correction embeds"),
-      Map.entry("AdmissionStamp settings", "the same condition: the settings row still carries its stamp"),
       Map.entry("Hold disclosure", "the hold in SQL, beside its Java statement (HoldSqlAgreesTest)"),
       Map.entry("AdmissionStamp mandate", "the one admission condition, in every write that confirms it"),
       Map.entry("AdmissionStamp settings", "the one admission condition, in every write that confirms it"),
