@@ -38,6 +38,9 @@ public final class DisclosureStore {
       SearchField.of("to", "window_to", FieldType.TIMESTAMP),
       SearchField.of("requestedByUserId", "requested_by_user_id", FieldType.UUID),
       SearchField.of("requestedDate", "requested_date", FieldType.TIMESTAMP),
+      // what Stripes sorts new records by; a request is created when it is made
+      SearchField.of("metadata.createdDate", "requested_date", FieldType.TIMESTAMP),
+      SearchField.of("metadata.createdByUserId", "requested_by_user_id", FieldType.UUID),
       SearchField.oneOf("decision", "decision", List.of("approve", "deny")),
       SearchField.of("decidedByUserId", "decided_by_user_id", FieldType.UUID),
       SearchField.of("decidedDate", "decided_date", FieldType.TIMESTAMP),

@@ -60,6 +60,9 @@ public final class PaperLogStore {
       SearchField.oneOf("status", "(CASE WHEN p.shredded_date IS NOT NULL THEN 'shredded'"
           + " WHEN p.shred_by <= $1::timestamptz THEN 'due' ELSE 'kept' END)", List.of("kept", "due", "shredded")),
       SearchField.of("registeredDate", "p.registered_date", FieldType.TIMESTAMP),
+      // what Stripes sorts new records by; a sheet's record is created when it is registered
+      SearchField.of("metadata.createdDate", "p.registered_date", FieldType.TIMESTAMP),
+      SearchField.of("metadata.createdByUserId", "p.registered_by_user_id", FieldType.UUID),
       SearchField.of("registeredByUserId", "p.registered_by_user_id", FieldType.UUID),
       SearchField.of("shreddedDate", "p.shredded_date", FieldType.TIMESTAMP),
       SearchField.of("shreddedByUserId", "p.shredded_by_user_id", FieldType.UUID),

@@ -180,6 +180,12 @@ class CollectionQueryTest {
   void everyCollectionAnswersAQuery() {
     assertThat(ok("/contact-tracing/disclosures", Map.of("query", "(status==\"pending\") sortby requestedDate/sort.descending"))
         .getList("disclosures.recipient.type", String.class)).containsExactly("public-health-agency");
+    // Stripes' own query, word for word: records without metadata are created when requested or registered
+    assertThat(ok("/contact-tracing/disclosures", Map.of("query",
+        "(status==\"pending\") sortby metadata.createdDate/sort.descending"))
+        .getList("disclosures.recipient.type", String.class)).containsExactly("public-health-agency");
+    assertThat(ok("/contact-tracing/paper-logs", Map.of("query", "cql.allRecords=1 sortby metadata.createdDate/sort.descending"))
+        .getInt("totalRecords")).isNotNegative();
     assertThat(ok("/contact-tracing/audit-events", Map.of("query", "action==disclosure.refuse"))
         .getInt("totalRecords")).isEqualTo(1);
     assertThat(ok("/contact-tracing/visit-counts", Map.of("from", "2026-03-01", "to", "2026-03-02",
