@@ -25,9 +25,10 @@ final class ContactLogSearch {
   private ContactLogSearch() {
   }
 
+  /** Every contact field, from ContactField alone, and the names of what holds them sealed. */
   private static Set<String> personal() {
-    Set<String> names = new HashSet<>(SearchFields.CONTACT_DETAILS);
-    names.addAll(List.of("recordedFields", "visitor"));
+    Set<String> names = new HashSet<>(List.of("contactDetails", "details", "sealed", "ciphertext", "recordedFields",
+        "visitor"));
     Arrays.stream(ContactField.values()).map(ContactField::property).forEach(names::add);
     return names;
   }

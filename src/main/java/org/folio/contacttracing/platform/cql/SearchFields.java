@@ -12,10 +12,6 @@ import java.util.Set;
  * data, stored encrypted, that no query may touch.
  */
 public final class SearchFields {
-  /** Visitors' contact details: encrypted in the module, so the database could not search them, nor should it. */
-  public static final Set<String> CONTACT_DETAILS = Set.of("name", "phone", "email", "partySize", "contactDetails",
-      "details", "sealed", "ciphertext");
-
   private final Map<String, SearchField> fields = new LinkedHashMap<>();
   private final Set<String> personal;
 

@@ -21,7 +21,7 @@ class SqlTranslatorTest {
       SearchField.of("held", "t.held", FieldType.BOOLEAN),
       SearchField.of("count", "t.count", FieldType.INTEGER),
       SearchField.of("metadata.createdDate", "t.created", FieldType.TIMESTAMP))
-      .withPersonal(SearchFields.CONTACT_DETAILS);
+      .withPersonal(Set.of("name", "phone", "email", "partySize", "contactDetails"));
 
   private static SqlSearch sql(String query, int firstParam) {
     return Search.of(Optional.of(query), FIELDS).sql(firstParam);
