@@ -98,7 +98,7 @@ public final class ContactTracingModule {
     Router router = Router.router(vertx);
     Api api = routes(vertx, router, database, settings, config);
     return vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()))
-        .requestHandler(router)
+        .requestHandler(api.requestHandler())
         .listen()
         .map(server -> {
           log.info("mod-contact-tracing listening on port {}", server.actualPort());
@@ -118,7 +118,7 @@ public final class ContactTracingModule {
         .end("OK"));
     router.route("/_/*").handler(OkapiHeaders::require);
     router.route("/contact-tracing/*").handler(OkapiHeaders::require);
-    Api api = new Api(router);
+    Api api = new Api(router, MAX_BODY_BYTES);
     // entries sealed by earlier versions are sealed again after the migrations, with the KEK only the module holds
     new TenantApi(vertx, database.pool(), new SchemaMigrations(vertx, settings), List.of(new LegacySealUpgrade(
         database.pool(), new DataKeyStore(new DataKeyWrapper(config.keys()))))).routes(api);
@@ -185,6 +185,11 @@ public final class ContactTracingModule {
   /** The query parameters each of {@link #routes} takes, for the contract test. */
   public java.util.Map<String, java.util.Set<String>> queryParameters() {
     return api.queryParameters();
+  }
+
+  /** Those of {@link #routes} served in front of the router ({@link Api#postDirect}), for their tests. */
+  public List<String> directRoutes() {
+    return api.direct();
   }
 
   /** Those of {@link #routes} that need a named staff member ({@code X-Okapi-User-Id}), for the contract test. */

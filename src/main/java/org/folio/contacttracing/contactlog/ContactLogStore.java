@@ -172,7 +172,7 @@ public final class ContactLogStore {
             + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz,"
             + " $8::bytea WHERE " + AdmissionStamp.holds(tenant, 9)
             + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2 AND"
-            + " k.visit_day = $4 AND k.kek_id = $12::text AND k.wrapped_key = $13::bytea FOR KEY SHARE) RETURNING id")
+            + " k.visit_day = $4 AND k.kek_id = $12::text AND k.wrapped_key = $13::bytea FOR KEY SHARE)")
         .execute(tuple)
         .map(rows -> rows.rowCount() == 0 ? Set.<UUID>of() : Set.of(entry.id()))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));

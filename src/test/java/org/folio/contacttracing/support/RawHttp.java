@@ -74,4 +74,36 @@ public final class RawHttp {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes {@code head} (request line and headers, without the blank line ending them) and then {@code body} as it
+   * is, and reads the whole answer. A write the server cut short by answering first (a body it refused) is not an
+   * error: the answer is what counts.
+   */
+  public static Answer exchange(int port, String head, byte[] body) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      try {
+        out.write((head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
+      } catch (java.net.SocketException e) {
+        // answered and closed before the whole body was sent
+      }
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      try {
+        socket.getInputStream().transferTo(answer);
+      } catch (java.net.SocketException e) {
+        // the server may reset the connection after answering a request it refused
+      }
+      String text = answer.toString(StandardCharsets.UTF_8);
+      if (!text.startsWith("HTTP/1.1 ") && !text.startsWith("HTTP/1.0 ")) {
+        throw new IllegalStateException("no HTTP answer: " + text);
+      }
+      return new Answer(Integer.parseInt(text.substring(9, 12)), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -1,9 +1,12 @@
 package org.folio.contacttracing.platform.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,14 +47,34 @@ public final class Api {
   }
 
   private final Router router;
+  /** The routes served in front of the router, by path. */
+  private final Map<String, DirectPost> direct = new HashMap<>();
+  private final int maxBodyBytes;
   private final Set<String> bodySchemas = new TreeSet<>();
   private final Set<String> declared = new TreeSet<>();
   private final Set<String> accountable = new TreeSet<>();
   private final Map<String, Set<String>> parameters = new TreeMap<>();
   private SchemaValidator schemas;
 
-  public Api(Router router) {
+  /** @param maxBodyBytes the body limit the router's body handler enforces, for the routes served directly too */
+  public Api(Router router, int maxBodyBytes) {
     this.router = router;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * What the HTTP server is given: a request for a route declared with {@link #postDirect} is served directly, any
+   * other request by the router.
+   */
+  public io.vertx.core.Handler<HttpServerRequest> requestHandler() {
+    return request -> {
+      DirectPost route = request.method() == HttpMethod.POST ? direct.get(request.path()) : null;
+      if (route == null) {
+        router.handle(request);
+      } else {
+        route.serve(request);
+      }
+    };
   }
 
   /** A GET that takes no query parameter: any is a 400. */
@@ -78,6 +101,20 @@ public final class Api {
     add(HttpMethod.POST, path, bodySchema, Set.of(), handler);
   }
 
+  /**
+   * A POST on the hot path, recording a visit: served in front of vertx-web's router by {@link DirectPost}, which
+   * does what the router does for it (headers, body limit, query parameters, schema, handler, failures) at a part of
+   * its cost. The path is matched exactly; the router serves the same route for any other spelling of it (a
+   * trailing slash), so a client sees no difference.
+   */
+  public void postDirect(String path, String bodySchema, Handler handler) {
+    if (path.contains("{")) {
+      throw new IllegalArgumentException("A route served directly has no path parameters: " + path);
+    }
+    post(path, bodySchema, handler);
+    direct.put(path, new DirectPost(this, path, bodySchema, handler, maxBodyBytes));
+  }
+
   public void put(String path, String bodySchema, Handler handler) {
     add(HttpMethod.PUT, path, bodySchema, Set.of(), handler);
   }
@@ -90,6 +127,11 @@ public final class Api {
   /** The endpoints declared so far, as {@code METHOD path} with {@code {param}} placeholders; the contract tests read them. */
   public List<String> declared() {
     return List.copyOf(declared);
+  }
+
+  /** The endpoints declared with {@link #postDirect}, in the form of {@link #declared}. */
+  public List<String> direct() {
+    return direct.keySet().stream().map(path -> "POST " + path).sorted().toList();
   }
 
   /** The endpoints declared {@link #accountable}, in the form of {@link #declared}. */
@@ -118,8 +160,7 @@ public final class Api {
   private void invoke(RoutingContext routing, String bodySchema, Set<String> queryParameters, Handler handler) {
     Future<Response> response;
     try {
-      refuseUnknown(routing, queryParameters);
-      response = handler.handle(OkapiHeaders.requestContext(routing).withBody(schemas, bodySchema));
+      response = answer(OkapiHeaders.requestContext(routing), bodySchema, queryParameters, handler);
     } catch (RuntimeException e) {
       response = Future.failedFuture(e);
     }
@@ -132,12 +173,18 @@ public final class Api {
     });
   }
 
+  /** A request whose headers were read, answered by its handler: the same for the router and {@link DirectPost}. */
+  Future<Response> answer(RequestContext request, String bodySchema, Set<String> queryParameters, Handler handler) {
+    refuseUnknown(request.received().queryParameters().get(), queryParameters);
+    return handler.handle(request.withBody(schemas, bodySchema));
+  }
+
   /** A name that is safe and useful to repeat in an answer; any other is not repeated. */
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
   /** A client that sends a parameter the endpoint does not take expects it to do something: say it does not. */
-  private static void refuseUnknown(RoutingContext routing, Set<String> queryParameters) {
-    for (String name : routing.queryParams().names()) {
+  private static void refuseUnknown(MultiMap received, Set<String> queryParameters) {
+    for (String name : received.names()) {
       if (!queryParameters.contains(name)) {
         String takes = queryParameters.isEmpty() ? "this endpoint takes no query parameters"
             : "this endpoint takes " + String.join(", ", new TreeSet<>(queryParameters));

@@ -1,6 +1,7 @@
 package org.folio.contacttracing.platform.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -27,17 +28,26 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext routing) {
-    if (routing.response().headWritten()) {
-      routing.response().reset();
-      return;
-    }
-    toResponse(routing).writeTo(routing.response());
+    respond(routing.response(), routing.failure(), routing.statusCode(), where(routing));
   }
 
-  private static Response toResponse(RoutingContext routing) {
-    Throwable failure = routing.failure();
+  /**
+   * Answers a failed request, as the router's failure handler and {@link DirectPost} do.
+   *
+   * @param status the status a handler failed with when there is no failure, such as vertx-web's 413
+   * @param where the method and route template, for the log
+   */
+  static void respond(HttpServerResponse response, Throwable failure, int status, String where) {
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    toResponse(failure, status, where).writeTo(response);
+  }
+
+  private static Response toResponse(Throwable failure, int status, String where) {
     if (failure instanceof Unavailable busy) {
-      log.warn("Request {} gave way to concurrent work: {}", where(routing), busy.getMessage());
+      log.warn("Request {} gave way to concurrent work: {}", where, busy.getMessage());
     }
     if (failure instanceof Failure known) {
       return answer(known);
@@ -52,14 +62,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof PgException pg && BUSY.contains(pg.getSqlState())) {
       // a lock wait gave up or a deadlock was broken: nothing was changed, and the same request can succeed later
-      log.warn("Request {} gave way to concurrent work: {}", where(routing), describe(pg));
+      log.warn("Request {} gave way to concurrent work: {}", where, describe(pg));
       return busy();
     }
-    int status = routing.statusCode();
     if (failure == null && status >= 400 && status < 500) {
       return Response.text(status, clientStatusText(status));
     }
-    logFault(routing, failure);
+    logFault(where, status, failure);
     return Response.text(500, "Internal server error");
   }
 
@@ -117,10 +126,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
             ? routing.currentRoute().getPath() : routing.request().path());
   }
 
-  private static void logFault(RoutingContext routing, Throwable failure) {
-    String where = where(routing);
+  private static void logFault(String where, int status, Throwable failure) {
     if (failure == null) {
-      log.error("Request {} failed with status {}", where, routing.statusCode());
+      log.error("Request {} failed with status {}", where, status);
       return;
     }
     log.error("Request {} failed: {}", where, describe(failure), new RedactedFault(failure));

@@ -1,5 +1,6 @@
 package org.folio.contacttracing.platform.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +27,20 @@ public final class OkapiHeaders {
 
   /** Route handler: validates the headers, stores them with the request and in the log context. */
   public static void require(RoutingContext routing) {
-    String requestId = routing.request().getHeader(REQUEST_ID);
-    String rawUser = routing.request().getHeader(USER_ID);
-    String rawTenant = routing.request().getHeader(TENANT);
+    routing.put(KEY, read(new RequestContext.Received(routing.request(), routing.body().buffer(),
+        routing.pathParams(), routing::queryParams)));
+    routing.next();
+  }
+
+  /**
+   * Validates the headers of a request and puts its ids in the log context: the same for the router's routes and
+   * for {@link DirectPost}.
+   */
+  static RequestContext read(RequestContext.Received received) {
+    HttpServerRequest request = received.request();
+    String requestId = request.getHeader(REQUEST_ID);
+    String rawUser = request.getHeader(USER_ID);
+    String rawTenant = request.getHeader(TENANT);
     // ids go into the log context before validation, so even a refusal is traceable; they are not visitor data
     RequestLogContext.set(requestId == null ? "" : NOT_PRINTABLE.matcher(requestId).replaceAll("?"),
         safeForLog(rawTenant), safeForLog(rawUser));
@@ -36,8 +48,7 @@ public final class OkapiHeaders {
     Optional<UUID> userId = Optional.ofNullable(rawUser)
         .filter(value -> !value.isEmpty())
         .map(value -> Ids.parse(value, USER_ID));
-    routing.put(KEY, new RequestContext(routing, tenant, userId, requestId == null ? "" : requestId, null, null));
-    routing.next();
+    return new RequestContext(received, tenant, userId, requestId == null ? "" : requestId, null, null);
   }
 
   static RequestContext requestContext(RoutingContext routing) {

@@ -1,10 +1,14 @@
 package org.folio.contacttracing.platform.http;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.folio.contacttracing.platform.audit.Actor;
 import org.folio.contacttracing.platform.failure.Invalid;
 import org.folio.contacttracing.platform.failure.Malformed;
@@ -17,16 +21,21 @@ import org.folio.contacttracing.platform.tenant.TenantId;
  * path parameters, query parameters and the schema-validated body.
  */
 public final class RequestContext {
-  private final RoutingContext routing;
+  /** What was received, as vertx-web's router or {@link DirectPost} read it. */
+  record Received(HttpServerRequest request, Buffer body, Map<String, String> pathParameters,
+      Supplier<MultiMap> queryParameters) {
+  }
+
+  private final Received received;
   private final TenantId tenant;
   private final Optional<UUID> userId;
   private final String requestId;
   private final SchemaValidator schemas;
   private final String bodySchema;
 
-  RequestContext(RoutingContext routing, TenantId tenant, Optional<UUID> userId, String requestId,
+  RequestContext(Received received, TenantId tenant, Optional<UUID> userId, String requestId,
       SchemaValidator schemas, String bodySchema) {
-    this.routing = routing;
+    this.received = received;
     this.tenant = tenant;
     this.userId = userId;
     this.requestId = requestId;
@@ -35,7 +44,11 @@ public final class RequestContext {
   }
 
   RequestContext withBody(SchemaValidator validator, String schema) {
-    return new RequestContext(routing, tenant, userId, requestId, validator, schema);
+    return new RequestContext(received, tenant, userId, requestId, validator, schema);
+  }
+
+  Received received() {
+    return received;
   }
 
   public TenantId tenant() {
@@ -68,7 +81,7 @@ public final class RequestContext {
   }
 
   public String header(String name) {
-    return routing.request().getHeader(name);
+    return received.request().getHeader(name);
   }
 
   /** Whether the client prefers {@code mediaType} over JSON in its {@code Accept} header. */
@@ -78,18 +91,18 @@ public final class RequestContext {
   }
 
   public QueryParameters query() {
-    return new QueryParameters(routing.queryParams());
+    return new QueryParameters(received.queryParameters().get());
   }
 
   /** A path parameter that must be a UUID; anything else is a 400. */
   public UUID pathId(String name) {
-    return Ids.parse(routing.pathParam(name), name);
+    return Ids.parse(received.pathParameters().get(name), name);
   }
 
   /** The request body, parsed as a JSON object and validated against the schema its route names. */
   public JsonObject body() {
     if (bodySchema == null) {
-      throw new IllegalStateException("Route declares no body schema: " + routing.request().path());
+      throw new IllegalStateException("Route declares no body schema: " + received.request().path());
     }
     JsonObject body = jsonBody();
     schemas.validate(bodySchema, body);
@@ -98,7 +111,7 @@ public final class RequestContext {
 
   /** The body when one was sent, validated as {@link #body}; an empty object when none was. */
   public JsonObject optionalBody() {
-    return routing.body() == null || routing.body().length() <= 0 ? new JsonObject() : body();
+    return received.body() == null || received.body().length() == 0 ? new JsonObject() : body();
   }
 
   private JsonObject jsonBody() {
@@ -106,12 +119,12 @@ public final class RequestContext {
     if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new UnsupportedMediaType("Content-Type must be application/json");
     }
-    if (routing.body() == null || routing.body().length() <= 0) {
+    if (received.body() == null || received.body().length() == 0) {
       throw new Malformed("A JSON request body is required");
     }
     Object parsed;
     try {
-      parsed = routing.body().buffer().toJsonValue();
+      parsed = received.body().toJsonValue();
     } catch (DecodeException e) {
       throw new Malformed("The request body is not valid JSON");
     }
