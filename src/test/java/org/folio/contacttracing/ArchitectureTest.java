@@ -117,7 +117,6 @@ class ArchitectureTest {
       Map.entry("MandateStore settings", "admission reads the mandates and the settings in one statement"),
       Map.entry("Hold disclosure", "the hold in SQL, beside its Java statement (HoldSqlAgreesTest)"),
       Map.entry("AdmissionStamp mandate", "the one admission condition, in every write that confirms it"),
-      Map.entry("AdmissionStamp settings", "the one admission condition, in every write that confirms it"),
       Map.entry("ContactLogStore decline_count", "visit counts per day: the entries' counts with the declines'"));
 
   /** A table named in SQL: through TenantId.table, or after a keyword in a literal. */

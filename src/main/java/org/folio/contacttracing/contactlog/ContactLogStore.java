@@ -114,7 +114,6 @@ public final class ContactLogStore {
     OffsetDateTime[] destroyAfter = new OffsetDateTime[size];
     Buffer[] sealed = new Buffer[size];
     UUID[] mandateStamps = new UUID[size];
-    UUID[] settingsStamps = new UUID[size];
     String[] kekIds = new String[size];
     Buffer[] wrapped = new Buffer[size];
     for (int i = 0; i < size; i++) {
@@ -129,28 +128,27 @@ public final class ContactLogStore {
       destroyAfter[i] = Timestamps.utc(entry.destroyAfter());
       sealed[i] = Buffer.buffer(pending.sealed());
       mandateStamps[i] = pending.stamp().mandateStamp();
-      settingsStamps[i] = pending.stamp().settingsStamp();
       kekIds[i] = pending.key().kekId();
       wrapped[i] = Buffer.buffer(pending.key().bytes());
     }
     return client.preparedQuery("WITH v AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[],"
-            + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::uuid[], $10::uuid[],"
-            + " $11::text[], $12::bytea[]) AS v(id, mandate_id, location, visit_day, visited_bucket, bucket_minutes,"
-            + " destroy_after, sealed, mandate_stamp, settings_stamp, kek_id, wrapped_key)),"
+            + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::uuid[], $10::text[],"
+            + " $11::bytea[]) AS v(id, mandate_id, location, visit_day, visited_bucket, bucket_minutes,"
+            + " destroy_after, sealed, mandate_stamp, kek_id, wrapped_key)),"
             // each admission checked once, however many entries share it
-            + " held AS (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp, settings_stamp FROM v) a"
-            + " WHERE " + AdmissionStamp.holds(tenant, "a.mandate_id", "a.mandate_stamp", "a.settings_stamp") + "),"
+            + " held AS (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp FROM v) a"
+            + " WHERE " + AdmissionStamp.holds(tenant, "a.mandate_id", "a.mandate_stamp") + "),"
             + " k AS (SELECT d.mandate_id, d.visit_day, d.kek_id, d.wrapped_key FROM " + tenant.table("data_key")
             + " d WHERE (d.mandate_id, d.visit_day) IN (SELECT mandate_id, visit_day FROM v) FOR KEY SHARE)"
             + " INSERT INTO " + tenant.table("contact_log") + " (" + COLUMNS + ")"
             + " SELECT v.id, v.mandate_id, v.location, v.visit_day, v.visited_bucket, v.bucket_minutes,"
-            + " v.destroy_after, v.sealed FROM v JOIN held USING (mandate_id, mandate_stamp, settings_stamp)"
+            + " v.destroy_after, v.sealed FROM v JOIN held USING (mandate_id, mandate_stamp)"
             + " JOIN k ON k.mandate_id = v.mandate_id AND k.visit_day = v.visit_day AND k.kek_id = v.kek_id"
             + " AND k.wrapped_key = v.wrapped_key RETURNING id")
         .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfUUID(mandates).addArrayOfString(locations)
             .addArrayOfLocalDate(days).addArrayOfOffsetDateTime(buckets).addArrayOfInteger(minutes)
             .addArrayOfOffsetDateTime(destroyAfter).addArrayOfBuffer(sealed).addArrayOfUUID(mandateStamps)
-            .addArrayOfUUID(settingsStamps).addArrayOfString(kekIds).addArrayOfBuffer(wrapped))
+            .addArrayOfString(kekIds).addArrayOfBuffer(wrapped))
         .map(rows -> {
           Set<UUID> stored = new HashSet<>();
           rows.forEach(row -> stored.add(row.getUUID(0)));
@@ -172,7 +170,7 @@ public final class ContactLogStore {
             + " SELECT $1::uuid, $2::uuid, $3::text, $4::date, $5::timestamptz, $6::integer, $7::timestamptz,"
             + " $8::bytea WHERE " + AdmissionStamp.holds(tenant, 9)
             + " AND EXISTS (SELECT 1 FROM " + tenant.table("data_key") + " k WHERE k.mandate_id = $2 AND"
-            + " k.visit_day = $4 AND k.kek_id = $12::text AND k.wrapped_key = $13::bytea FOR KEY SHARE)")
+            + " k.visit_day = $4 AND k.kek_id = $11::text AND k.wrapped_key = $12::bytea FOR KEY SHARE)")
         .execute(tuple)
         .map(rows -> rows.rowCount() == 0 ? Set.<UUID>of() : Set.of(entry.id()))
         .recover(failure -> Future.failedFuture(retryable(failure, entry.bucket().day())));

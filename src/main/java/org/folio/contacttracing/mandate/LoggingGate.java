@@ -127,6 +127,6 @@ public final class LoggingGate {
           "visitedAt lies so far back that the mandate's retention period has already ended");
     }
     return new Admission(found, bucket, destroyAfter,
-        new AdmissionStamp(found.id(), rules.mandateStamps().get(found.id()), rules.settingsStamp()));
+        new AdmissionStamp(found.id(), rules.mandateStamps().get(found.id())));
   }
 }

@@ -123,8 +123,8 @@ public final class MandateStore implements MandateLookup {
     // one row even without settings or mandates; the settings row is read with LIMIT 1 so that no estimate of the
     // small, never-analysed tables multiplies through the join
     return client.preparedQuery("SELECT s.time_zone AS settings_time_zone, s.time_granularity_minutes AS"
-            + " settings_granularity, s.stamp AS settings_stamp, m.stamp AS mandate_stamp, " + columns("m")
-            + " FROM (SELECT 1) one LEFT JOIN (SELECT time_zone, time_granularity_minutes, stamp FROM "
+            + " settings_granularity, m.stamp AS mandate_stamp, " + columns("m")
+            + " FROM (SELECT 1) one LEFT JOIN (SELECT time_zone, time_granularity_minutes FROM "
             + tenant.table("settings") + " LIMIT 1) s ON true"
             + " LEFT JOIN " + tenant.table("mandate") + " m ON " + IN_FORCE_AROUND)
         .execute(Tuple.of(TimeBucket.earliestLibraryDay(at), TimeBucket.latestLibraryDay(at), location))
@@ -143,10 +143,8 @@ public final class MandateStore implements MandateLookup {
           String zone = first.getString("settings_time_zone");
           return zone == null
               ? new AdmissionRules(Settings.DEFAULTS.timeZone(), Settings.DEFAULTS.timeGranularityMinutes(),
-                  AdmissionStamp.NO_SETTINGS,
                   candidates, stamps)
-              : new AdmissionRules(ZoneId.of(zone), first.getInteger("settings_granularity"),
-                  first.getUUID("settings_stamp"), candidates, stamps);
+              : new AdmissionRules(ZoneId.of(zone), first.getInteger("settings_granularity"), candidates, stamps);
         });
   }
 

@@ -40,7 +40,7 @@ class BatchedVisitsTest {
   static void start() {
     module = ModuleUnderTest.start(NOW);
     module.install(TENANT);
-    for (String desk : List.of("desk-a", "desk-b", "desk-c")) {
+    for (String desk : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
       module.as(TENANT, STAFF).body(Mandates.mandate("2026-03-01", List.of("name", "phone"), 21, desk).encode())
           .post("/contact-tracing/mandates").then().statusCode(201);
     }
@@ -129,6 +129,30 @@ class BatchedVisitsTest {
     for (Response answer : answers(atB)) {
       module.as(TENANT, STAFF).get("/contact-tracing/contact-logs/" + answer.jsonPath().getString("id")).then()
           .statusCode(200);
+    }
+  }
+
+  @Test
+  void aSettingsChangeAndAVisitWaitForEachOtherAndTheVisitIsStoredUnderTheNewSettings() throws Exception {
+    // the desk's rules and key are remembered, with the 15-minute slots of the default settings
+    send(visit("desk-d")).get().then().statusCode(201);
+    CompletableFuture<Response> sent;
+    try (Connection change = TestPostgres.connect()) {
+      change.setAutoCommit(false);
+      // the library switches to hourly slots; not committed yet
+      change.createStatement().executeUpdate("INSERT INTO " + SCHEMA + ".settings (time_granularity_minutes)"
+          + " VALUES (60) ON CONFLICT (singleton) DO UPDATE SET time_granularity_minutes = 60");
+      sent = send(visit("desk-d"));
+      // the change renewed the mandates' stamps, so the visit's insert waits for it instead of missing it
+      awaitInsertWaitingForLock();
+      change.commit();
+    }
+    try {
+      String id = sent.get(60, TimeUnit.SECONDS).then().statusCode(201).extract().path("id");
+      assertThat(count("SELECT bucket_minutes FROM " + SCHEMA + ".contact_log WHERE id = '" + id + "'"))
+          .as("admitted anew under the settings committed while it waited").isEqualTo(60);
+    } finally {
+      ModuleUnderTest.execute("UPDATE " + SCHEMA + ".settings SET time_granularity_minutes = 15");
     }
   }
 

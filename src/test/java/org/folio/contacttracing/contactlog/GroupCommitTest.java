@@ -46,7 +46,7 @@ class GroupCommitTest {
     ContactLog entry = new ContactLog(UUID.randomUUID(), mandate, "main-desk",
         new TimeBucket(Instant.parse("2026-03-02T10:00:00Z"), 15, LocalDate.parse("2026-03-02")),
         Instant.parse("2026-03-24T00:00:00Z"), ContactDetails.fromJson(new JsonObject().put("name", "Ada")));
-    return new ContactLogStore.Pending(entry, new byte[16], new AdmissionStamp(mandate, UUID.randomUUID(), UUID.randomUUID()),
+    return new ContactLogStore.Pending(entry, new byte[16], new AdmissionStamp(mandate, UUID.randomUUID()),
         new DataKeyWrapper.Wrapped("kek", new byte[16]));
   }
 

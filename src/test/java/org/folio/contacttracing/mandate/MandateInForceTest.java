@@ -45,7 +45,7 @@ class MandateInForceTest {
   }
 
   private static AdmissionRules rules(Mandate... candidates) {
-    return new AdmissionRules(ZoneId.of("UTC"), 15, UUID.randomUUID(), List.of(candidates), Map.of());
+    return new AdmissionRules(ZoneId.of("UTC"), 15, List.of(candidates), Map.of());
   }
 
   @Test

@@ -1,0 +1,19 @@
+-- An admission rests on one stamp: its mandate's. A change of the settings (time zone, granularity) gives every
+-- mandate a new stamp in the settings' own transaction, so a visit, decline or correction admitted before it fails
+-- its check exactly as one admitted before a change of its mandate does, and a write that waited on the mandate's
+-- row (which it locks FOR SHARE) sees the change. Before, a write compared the settings' stamp without locking the
+-- row, so a change committed while the write ran could be missed; and each write read one table more.
+DROP TRIGGER settings_stamp ON settings;
+ALTER TABLE settings DROP COLUMN stamp;
+
+CREATE FUNCTION renew_mandate_stamps() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  -- the mandates' own trigger (V15) gives each a new random stamp; no other column changes
+  UPDATE mandate SET stamp = gen_random_uuid();
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER settings_renew_mandate_stamps AFTER INSERT OR UPDATE OR DELETE ON settings
+  FOR EACH STATEMENT EXECUTE FUNCTION renew_mandate_stamps();
