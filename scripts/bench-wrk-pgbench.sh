@@ -5,7 +5,7 @@
 #
 # Needs: java, curl, wrk, pgbench (Debian: apt-get install -y wrk postgresql-client), a built fat jar.
 # Usage: scripts/bench-wrk-pgbench.sh [jar]   (environment: SECONDS_PER_RUN=20 ROUNDS=3 CONCURRENCY="16 1"
-#        WARMUP_SECONDS=60 HTTP_PORT=18081)
+#        WARMUP_SECONDS=60 WARMUP_PER_CONCURRENCY=10 HTTP_PORT=18081)
 # The module runs with exactly the JVM flags a deployment uses: JAVA_OPTIONS of the launch descriptor
 # (descriptors/ModuleDescriptor-template.json), with the class-data archive built the way the Dockerfile builds it.
 set -euo pipefail
@@ -15,6 +15,7 @@ SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 ROUNDS=${ROUNDS:-3}
 CONCURRENCY=${CONCURRENCY:-16 1}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+WARMUP_PER_CONCURRENCY=${WARMUP_PER_CONCURRENCY:-10}
 HTTP_PORT=${HTTP_PORT:-18081}
 DESCRIPTOR=${DESCRIPTOR:-$(dirname "$0")/../descriptors/ModuleDescriptor-template.json}
 TENANT=benchwrk
@@ -137,10 +138,13 @@ measure() { # writer concurrency seconds -> one result line
       $1, $2, n / s, $5 / 1000, $6 / 1000, $7, ($10 - $8) * 1e6 / t / n, ($11 - $9) * 1e6 / t / n }' | tee -a "$WORK/results"
 }
 
-echo "warming up: ${WARMUP_SECONDS}s of visits at 16 and 5s of pgbench"
+echo "warming up: ${WARMUP_SECONDS}s of visits at 16 and 5s of pgbench, then ${WARMUP_PER_CONCURRENCY}s of each at each concurrency"
 wrk_run 16 "$WARMUP_SECONDS" >/dev/null
 pgbench_run 16 5 >/dev/null
 for c in $CONCURRENCY; do
+  # the paths a concurrency takes (a lone visit's statement at 1 client, batches at 16) warmed before it is measured
+  wrk_run "$c" "$WARMUP_PER_CONCURRENCY" >/dev/null
+  pgbench_run "$c" "$WARMUP_PER_CONCURRENCY" >/dev/null
   for round in $(seq 1 "$ROUNDS"); do
     if [ $(( round % 2 )) -eq 1 ]; then order="module pgbench"; else order="pgbench module"; fi
     for writer in $order; do measure "$writer" "$c" "$SECONDS_PER_RUN"; done
