@@ -5,7 +5,8 @@
 #
 # Needs: java, curl, wrk, pgbench (Debian: apt-get install -y wrk postgresql-client), a built fat jar.
 # Usage: scripts/bench-wrk-pgbench.sh [jar]   (environment: SECONDS_PER_RUN=20 ROUNDS=3 CONCURRENCY="16 1"
-#        WARMUP_SECONDS=60 WARMUP_PER_CONCURRENCY=10 HTTP_PORT=18081)
+#        WARMUP_SECONDS=60 WARMUP_PER_CONCURRENCY=10 HTTP_PORT=18081; DECOMPOSE=1 adds a 1-client breakdown of a
+#        lone visit's time, see the end of this script)
 # The module runs with exactly the JVM flags a deployment uses: JAVA_OPTIONS of the launch descriptor
 # (descriptors/ModuleDescriptor-template.json), with the class-data archive built the way the Dockerfile builds it.
 set -euo pipefail
@@ -164,3 +165,34 @@ awk '{ k = $1 " " $2; sub("c=", "", $2); c[$2] = 1; n[k]++; r[k] += $3; p50[k] +
     printf "       CPU per visit: module JVM %.0f us, PostgreSQL %.0f us; pgbench insert: PostgreSQL %.0f us\n",
       m[a]/n[a], pg[a]/n[a], pg[b]/n[b] } }' "$WORK/results"
 printf 'module resident memory after the runs: %.1f MiB; ERROR lines in the module log: %s\n' "$rss" "$errors"
+
+# DECOMPOSE=1: where a lone visit's time goes, at 1 client, in the same run. Next to the module's p50 and the plain
+# insert's: an HTTP round trip through the module that touches no database (GET /admin/health), and pgbench running
+# the module's own single-row statement for a lone visit, with its checks (ContactLogStore.insertOne: the mandate's
+# stamp, FOR SHARE, and the day's key, FOR KEY SHARE), as a prepared statement with parameters like the module's.
+if [ -n "${DECOMPOSE:-}" ]; then
+  read -r STAMP KEK WRAPPED < <(psql -qAt -F ' ' -c "SELECT m.stamp, k.kek_id, encode(k.wrapped_key, 'hex')
+    FROM $SCHEMA.mandate m JOIN $SCHEMA.data_key k ON k.mandate_id = m.id WHERE m.id = '$MANDATE' AND k.visit_day = '$DAY'")
+  cat >"$WORK/checked.sql" <<SQL
+INSERT INTO $SCHEMA.contact_log (id, mandate_id, location, visit_day, visited_bucket, bucket_minutes, destroy_after, sealed) SELECT gen_random_uuid(), :m::uuid, :l::text, :d::date, :b::timestamptz, 15::integer, :x::timestamptz, :s::bytea WHERE EXISTS (SELECT 1 FROM $SCHEMA.mandate m WHERE m.id = :m::uuid AND m.stamp = :ms::uuid FOR SHARE) AND EXISTS (SELECT 1 FROM $SCHEMA.data_key k WHERE k.mandate_id = :m::uuid AND k.visit_day = :d::date AND k.kek_id = :k::text AND k.wrapped_key = :w::bytea FOR KEY SHARE);
+SQL
+  cat >"$WORK/health.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %.0f %.0f 0\n", summary.requests, latency:percentile(50), latency:percentile(99)))
+end
+LUA
+  p50() { awk '{print $2}'; }
+  for round in $(seq 1 "$ROUNDS"); do
+    module=$(wrk_run 1 "$SECONDS_PER_RUN" | p50)
+    health=$(wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" -s "$WORK/health.lua" "$URL/admin/health" | awk '/^RESULT/ {print $3}')
+    plain=$(pgbench_run 1 "$SECONDS_PER_RUN" | p50)
+    rm -f "$WORK"/pgbench_log.*
+    (cd "$WORK" && pgbench -n -M prepared -c 1 -j 1 -T "$SECONDS_PER_RUN" -l -f checked.sql -D m="$MANDATE" \
+      -D l=main-desk -D d="$DAY" -D b="$BUCKET" -D x="$DESTROY" -D s="\\x$SEALED" -D ms="$STAMP" -D k="$KEK" \
+      -D w="\\x$WRAPPED") >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
+    checked=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {print v[int(NR*0.5)+1]}')
+    echo "$module $health $plain $checked" | awk '{printf "1 client, p50: module %.0f us = GET /admin/health %.0f us"
+      " + the checked statement alone %.0f us (a plain insert %.0f us) + %.0f us of the module\n",
+      $1, $2, $4, $3, $1 - $2 - $4}'
+  done
+fi
