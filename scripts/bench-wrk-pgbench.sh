@@ -191,8 +191,8 @@ LUA
       -D l=main-desk -D d="$DAY" -D b="$BUCKET" -D x="$DESTROY" -D s="\\x$SEALED" -D ms="$STAMP" -D k="$KEK" \
       -D w="\\x$WRAPPED") >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
     checked=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {print v[int(NR*0.5)+1]}')
-    echo "$module $health $plain $checked" | awk '{printf "1 client, p50: module %.0f us = GET /admin/health %.0f us"
-      " + the checked statement alone %.0f us (a plain insert %.0f us) + %.0f us of the module\n",
-      $1, $2, $4, $3, $1 - $2 - $4}'
+    echo "$module $health $plain $checked" | awk '{ f = "1 client, p50: module %.0f us = GET /admin/health %.0f us"
+      f = f " + the checked statement alone %.0f us (a plain insert %.0f us) + %.0f us of the module\n"
+      printf f, $1, $2, $4, $3, $1 - $2 - $4 }'
   done
 fi
