@@ -112,6 +112,8 @@ public final class ContactTracingModule {
 
   private static Api routes(Vertx vertx, Router router, Database database, DatabaseSettings settings,
       ModuleConfig config) {
+    // the route served in front of the router (Api.postDirect, DirectPost) repeats what these first handlers do:
+    // a handler added here for every route must be added there too
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.get("/admin/health").handler(routing -> routing.response()
         .putHeader("Content-Type", "text/plain")

@@ -71,8 +71,13 @@ public final class Api {
       DirectPost route = request.method() == HttpMethod.POST ? direct.get(request.path()) : null;
       if (route == null) {
         router.handle(request);
-      } else {
+        return;
+      }
+      try {
         route.serve(request);
+      } catch (RuntimeException e) {
+        // a fault of the module, answered as the router's failure handler answers one
+        FailureHandler.respond(request.response(), e, 500, "POST " + request.path());
       }
     };
   }
