@@ -135,8 +135,10 @@ public final class ContactLogStore {
             + " $5::timestamptz[], $6::integer[], $7::timestamptz[], $8::bytea[], $9::uuid[], $10::text[],"
             + " $11::bytea[]) AS v(id, mandate_id, location, visit_day, visited_bucket, bucket_minutes,"
             + " destroy_after, sealed, mandate_stamp, kek_id, wrapped_key)),"
-            // each admission checked once, however many entries share it
-            + " held AS (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp FROM v) a"
+            // each admission checked once, however many entries share it, the mandates locked in the order of their
+            // ids, as a settings change locks them (V18), so that the two never wait for each other in a circle
+            + " held AS MATERIALIZED (SELECT a.* FROM (SELECT DISTINCT mandate_id, mandate_stamp FROM v ORDER BY"
+            + " mandate_id) a"
             + " WHERE " + AdmissionStamp.holds(tenant, "a.mandate_id", "a.mandate_stamp") + "),"
             + " k AS (SELECT d.mandate_id, d.visit_day, d.kek_id, d.wrapped_key FROM " + tenant.table("data_key")
             + " d WHERE (d.mandate_id, d.visit_day) IN (SELECT mandate_id, visit_day FROM v) FOR KEY SHARE)"

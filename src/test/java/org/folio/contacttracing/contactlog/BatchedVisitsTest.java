@@ -6,6 +6,7 @@ import static org.folio.contacttracing.support.ModuleUnderTest.count;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +146,13 @@ class BatchedVisitsTest {
       sent = send(visit("desk-d"));
       // the change renewed the mandates' stamps, so the visit's insert waits for it instead of missing it
       awaitInsertWaitingForLock();
+      try (Connection creating = TestPostgres.connect()) {
+        // and it holds the lock that creating or changing a mandate takes, so no mandate escapes the renewal
+        ResultSet free = creating.createStatement().executeQuery("SELECT pg_try_advisory_xact_lock(hashtext('"
+            + SCHEMA + ".mandate'))");
+        free.next();
+        assertThat(free.getBoolean(1)).isFalse();
+      }
       change.commit();
     }
     try {

@@ -81,6 +81,11 @@ class DirectPostTest {
         request("expecting 100-continue over HTTP/1.0", "POST %s HTTP/1.0", "{not json", json, tenant,
             "Expect: 100-continue"),
         request("expecting something else", "POST %s HTTP/1.1", VISIT, json, tenant, "Expect: a-miracle"),
+        withoutHost("no Host header", VISIT, json, tenant),
+        request("a form", "POST %s HTTP/1.1", "location=desk-1&name=Ada", "Content-Type: application/x-www-form-urlencoded",
+            tenant),
+        request("a malformed form", "POST %s HTTP/1.1", "{\"name\":\"50% off\"}",
+            "Content-Type: application/x-www-form-urlencoded", tenant),
         request("a length that is not one", "POST %s HTTP/1.1", null, json, tenant, "Content-Length: ten"));
   }
 
@@ -123,6 +128,12 @@ class DirectPostTest {
       head.append("\r\nContent-Length: ").append(bytes.length);
     }
     return Arguments.of(name, head.toString(), bytes);
+  }
+
+  /** A request without the Host header HTTP/1.1 requires. */
+  private static Arguments withoutHost(String name, String body, String... headers) {
+    Arguments withHost = request(name, "POST %s HTTP/1.1", body, headers);
+    return Arguments.of(name, ((String) withHost.get()[1]).replace("\r\nHost: localhost", ""), withHost.get()[2]);
   }
 
   /** The body sent in chunks of 4 KiB. */

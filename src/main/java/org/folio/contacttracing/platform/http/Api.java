@@ -63,13 +63,14 @@ public final class Api {
   }
 
   /**
-   * What the HTTP server is given: a request for a route declared with {@link #postDirect} is served directly, any
-   * other request by the router.
+   * What the HTTP server is given: a request for a route declared with {@link #postDirect} is served directly,
+   * unless it is one the router treats in a way of its own (see {@link DirectPost#takes}); any other request by the
+   * router.
    */
   public io.vertx.core.Handler<HttpServerRequest> requestHandler() {
     return request -> {
       DirectPost route = request.method() == HttpMethod.POST ? direct.get(request.path()) : null;
-      if (route == null) {
+      if (route == null || !DirectPost.takes(request)) {
         router.handle(request);
         return;
       }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.folio.contacttracing.platform.failure.Malformed;
@@ -34,6 +35,24 @@ final class DirectPost {
     this.bodySchema = bodySchema;
     this.handler = handler;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * Whether the request is one this class serves as the router would. Two kinds are left to the router, which
+   * treats them in ways of its own: a request without a valid {@code Host} (refused before any route), and a form
+   * body, which vertx-web's body handler decodes as form fields (and refuses when malformed) before the handler
+   * refuses its media type.
+   */
+  static boolean takes(HttpServerRequest request) {
+    if (request.authority() == null) {
+      return false;
+    }
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type == null) {
+      return true;
+    }
+    String lower = type.toLowerCase(Locale.ROOT);
+    return !lower.contains("multipart/form-data") && !lower.contains("application/x-www-form-urlencoded");
   }
 
   void serve(HttpServerRequest request) {

@@ -65,7 +65,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       log.warn("Request {} gave way to concurrent work: {}", where, describe(pg));
       return busy();
     }
-    if (failure == null && status >= 400 && status < 500) {
+    if (status >= 400 && status < 500) {
+      // vertx-web refused the request itself, with or without an exception: a request without a valid Host, a
+      // malformed form body; the client's mistake, never a fault of the module
       return Response.text(status, clientStatusText(status));
     }
     logFault(where, status, failure);
