@@ -2,7 +2,6 @@ package org.folio.contacttracing.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -43,36 +42,15 @@ public final class RawHttp {
 
   /** The same with a JSON body. */
   public static Answer sendJson(int port, String requestLine, String jsonBody, String... headers) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close\r\n");
-      for (String header : headers) {
-        request.append(header).append("\r\n");
-      }
-      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-      if (jsonBody != null) {
-        request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-      }
-      request.append("\r\n");
-      OutputStream out = socket.getOutputStream();
-      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-      out.write(body);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      try {
-        in.transferTo(answer);
-      } catch (java.net.SocketException e) {
-        // the server may reset the connection after answering a request it refused
-      }
-      String text = answer.toString(StandardCharsets.UTF_8);
-      if (!text.startsWith("HTTP/1.1 ") && !text.startsWith("HTTP/1.0 ")) {
-        throw new IllegalStateException("no HTTP answer: " + text);
-      }
-      return new Answer(Integer.parseInt(text.substring(9, 12)), text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: localhost\r\nConnection: close");
+    for (String header : headers) {
+      head.append("\r\n").append(header);
     }
+    byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+    if (jsonBody != null) {
+      head.append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length);
+    }
+    return exchange(port, head.toString(), body);
   }
 
   /**
