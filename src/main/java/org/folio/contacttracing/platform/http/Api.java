@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.folio.contacttracing.platform.failure.Malformed;
 import org.folio.contacttracing.platform.json.SchemaValidator;
@@ -164,13 +165,7 @@ public final class Api {
   }
 
   private void invoke(RoutingContext routing, String bodySchema, Set<String> queryParameters, Handler handler) {
-    Future<Response> response;
-    try {
-      response = answer(OkapiHeaders.requestContext(routing), bodySchema, queryParameters, handler);
-    } catch (RuntimeException e) {
-      response = Future.failedFuture(e);
-    }
-    response.onComplete(done -> {
+    answer(() -> OkapiHeaders.requestContext(routing), bodySchema, queryParameters, handler).onComplete(done -> {
       if (done.succeeded()) {
         done.result().writeTo(routing.response());
       } else {
@@ -179,10 +174,19 @@ public final class Api {
     });
   }
 
-  /** A request whose headers were read, answered by its handler: the same for the router and {@link DirectPost}. */
-  Future<Response> answer(RequestContext request, String bodySchema, Set<String> queryParameters, Handler handler) {
-    refuseUnknown(request.received().queryParameters().get(), queryParameters);
-    return handler.handle(request.withBody(schemas, bodySchema));
+  /**
+   * A request answered by its handler, the same for the router and {@link DirectPost}: its headers read, its query
+   * parameters checked, its body's schema named. Anything thrown on the way is the failed answer.
+   */
+  Future<Response> answer(Supplier<RequestContext> read, String bodySchema, Set<String> queryParameters,
+      Handler handler) {
+    try {
+      RequestContext request = read.get();
+      refuseUnknown(request.received().queryParameters().get(), queryParameters);
+      return handler.handle(request.withBody(schemas, bodySchema));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** A name that is safe and useful to repeat in an answer; any other is not repeated. */

@@ -1,7 +1,6 @@
 package org.folio.contacttracing.platform.http;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -118,15 +117,8 @@ final class DirectPost {
   }
 
   private void answer(HttpServerRequest request, Buffer body) {
-    Future<Response> response;
-    try {
-      RequestContext context = OkapiHeaders.read(new RequestContext.Received(request, body, Map.of(),
-          () -> queryParameters(request)));
-      response = api.answer(context, bodySchema, Set.of(), handler);
-    } catch (RuntimeException e) {
-      response = Future.failedFuture(e);
-    }
-    response.onComplete(done -> {
+    api.answer(() -> OkapiHeaders.read(new RequestContext.Received(request, body, Map.of(),
+        () -> queryParameters(request))), bodySchema, Set.of(), handler).onComplete(done -> {
       if (done.succeeded()) {
         done.result().writeTo(request.response());
       } else {
