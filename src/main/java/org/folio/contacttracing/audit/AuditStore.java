@@ -20,6 +20,7 @@ import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.db.Earliest;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.audit.AuditAction;
@@ -115,8 +116,7 @@ public final class AuditStore implements AccessAudit {
 
   /** When the earliest event still kept happened, for the transparency report's default start. */
   public static Future<Optional<OffsetDateTime>> firstEventAt(SqlClient client, TenantId tenant) {
-    return client.query("SELECT min(occurred_at) FROM " + tenant.table("audit_event")).execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+    return Earliest.of(client, tenant.table("audit_event"), "occurred_at", OffsetDateTime.class);
   }
 
   /** Entries released and entries destroyed, as audited in {@code [start, end)}. */

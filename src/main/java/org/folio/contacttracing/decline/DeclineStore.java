@@ -17,6 +17,7 @@ import org.folio.contacttracing.mandate.Mandate;
 import org.folio.contacttracing.mandate.TimeBucket;
 import org.folio.contacttracing.platform.Timestamps;
 import org.folio.contacttracing.platform.db.Destroyed;
+import org.folio.contacttracing.platform.db.Earliest;
 import org.folio.contacttracing.platform.tenant.TenantId;
 
 /** Declines of each tenant: one count per location and time slot, in its {@code decline_count} table. */
@@ -113,8 +114,7 @@ public final class DeclineStore {
 
   /** The start of the earliest slot whose count is still kept, for the transparency report's default start. */
   public static Future<Optional<OffsetDateTime>> firstSlotKept(SqlClient client, TenantId tenant) {
-    return client.query("SELECT min(visited_bucket) FROM " + tenant.table("decline_count")).execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+    return Earliest.of(client, tenant.table("decline_count"), "visited_bucket", OffsetDateTime.class);
   }
 
   /** Declines in the slots that start in {@code [start, end)}, as far as their counts are still kept. */

@@ -17,6 +17,7 @@ import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.db.Earliest;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.Timestamps;
@@ -202,8 +203,7 @@ public final class DisclosureStore {
 
   /** When the earliest disclosure still kept was requested, for the transparency report's default start. */
   public static Future<Optional<OffsetDateTime>> firstRequestedAt(SqlClient client, TenantId tenant) {
-    return client.query("SELECT min(requested_date) FROM " + tenant.table("disclosure")).execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+    return Earliest.of(client, tenant.table("disclosure"), "requested_date", OffsetDateTime.class);
   }
 
   /** How many disclosures of a recipient type were requested in a period and what was decided. */

@@ -19,6 +19,7 @@ import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.db.Earliest;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -105,8 +106,7 @@ public final class MandateReviewStore {
 
   /** The day of the earliest review still kept, for the transparency report's default start. */
   public static Future<Optional<LocalDate>> firstReviewDay(SqlClient client, TenantId tenant) {
-    return client.query("SELECT min(reviewed_on) FROM " + tenant.table("mandate_review")).execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getLocalDate(0)));
+    return Earliest.of(client, tenant.table("mandate_review"), "reviewed_on", LocalDate.class);
   }
 
   /** Reviews held on the library days {@code [from, to]}, and the mandates a review ended on one of them. */

@@ -21,6 +21,7 @@ import org.folio.contacttracing.platform.cql.FieldType;
 import org.folio.contacttracing.platform.cql.Search;
 import org.folio.contacttracing.platform.cql.SearchField;
 import org.folio.contacttracing.platform.cql.SearchFields;
+import org.folio.contacttracing.platform.db.Earliest;
 import org.folio.contacttracing.platform.db.Page;
 import org.folio.contacttracing.platform.db.Paging;
 import org.folio.contacttracing.platform.tenant.TenantId;
@@ -194,8 +195,7 @@ public final class PaperLogStore {
 
   /** When the earliest sheet still in the register was registered, for the transparency report's default start. */
   public static Future<Optional<OffsetDateTime>> firstRegisteredAt(SqlClient client, TenantId tenant) {
-    return client.query("SELECT min(registered_date) FROM " + tenant.table("paper_log")).execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)));
+    return Earliest.of(client, tenant.table("paper_log"), "registered_date", OffsetDateTime.class);
   }
 
   /** Sheets registered and sheets shredded in {@code [start, end)}. */
